@@ -1,0 +1,20 @@
+// Positions of the given actors on one topic: their stances on the topic, and their relations to proposals
+// of that topic (PROPOSED / OFFERED / SUPPORTED count as support, REJECTED / OPPOSED as opposition).
+// Params: $topic (topic id), $actorIds (entity ids). One row per relationship, so every quote is kept.
+MATCH (a:Entity)
+WHERE a.id IN $actorIds
+CALL (a) {
+  MATCH (a)-[s:HAS_STANCE]->(:Topic {id: $topic})
+  RETURN s.stance AS position, 'HAS_STANCE' AS relation, null AS proposalId, null AS proposalName, s AS rel
+  UNION ALL
+  MATCH (a)-[r:PROPOSED|OFFERED|SUPPORTED|REJECTED|OPPOSED]->(p:Proposal)
+  WHERE p.topic = $topic OR exists { (p)-[:ABOUT]->(:Topic {id: $topic}) }
+  RETURN CASE WHEN type(r) IN ['REJECTED', 'OPPOSED'] THEN 'oppose' ELSE 'support' END AS position,
+         type(r) AS relation, p.id AS proposalId, p.name AS proposalName, r AS rel
+}
+OPTIONAL MATCH (art:Article {id: rel.articleId})
+RETURN a.id AS actorId, a.name AS actorName, position, relation, proposalId, proposalName,
+       rel.evidence AS quote, rel.confidence AS confidence, rel.articleId AS articleId,
+       art.title AS articleTitle, art.source AS source, art.url AS url,
+       coalesce(rel.date, art.publishedAt) AS date
+ORDER BY date, actorName, relation

@@ -1,0 +1,3 @@
+UNWIND $articles AS row
+MERGE (a:Article {id: row.id})
+SET a += row, a.ingestedAt = toString(datetime())

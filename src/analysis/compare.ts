@@ -1,0 +1,99 @@
+import type { ActorColumn, CompareResult, Evidence, Position, ResolvedActor, StanceSummary } from "./schema.ts";
+
+/** Pure logic of `kg compare`: from the evidence rows of each actor to stances, shifts and disputed proposals. */
+
+type Side = "for" | "against" | "mixed";
+const sideOf = (p: Position): Side => (p === "oppose" ? "against" : p === "mixed" ? "mixed" : "for");
+
+/** Undated facts sort last; the evidence keeps the store's order otherwise. */
+export function byDate(a: { date: string | null }, b: { date: string | null }): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? -1 : 1;
+}
+
+/** One side's items collapse to one stance: support with any conditional becomes conditional. */
+function collapse(positions: Position[]): Position {
+  const set = new Set(positions);
+  if (set.size === 1) return positions[0]!;
+  const sides = new Set(positions.map(sideOf));
+  if (sides.size === 1 && sides.has("for")) return "conditional";
+  return "mixed";
+}
+
+export interface PositionSummary {
+  stance: StanceSummary;
+  shift: { from: Position; to: Position; date: string | null } | null;
+}
+
+/**
+ * An actor's stance from its evidence. Support and opposition that follow each other in time
+ * (all of one before all of the other) are a change of position: the later one is the stance, with a shift;
+ * when they interleave, the stance is mixed.
+ */
+export function summarizePositions(evidence: Evidence[]): PositionSummary {
+  if (evidence.length === 0) return { stance: "no position found", shift: null };
+  const items = [...evidence].sort(byDate);
+  const positions = items.map((e) => e.position);
+  const sides = new Set(positions.map(sideOf));
+  if (!(sides.has("for") && sides.has("against"))) return { stance: collapse(positions), shift: null };
+
+  const decided = items.filter((e) => sideOf(e.position) !== "mixed");
+  const switchAt = decided.findIndex((e) => sideOf(e.position) !== sideOf(decided[0]!.position));
+  const before = decided.slice(0, switchAt);
+  const after = decided.slice(switchAt);
+  const oneSwitch = after.every((e) => sideOf(e.position) === sideOf(after[0]!.position));
+  const lastBefore = before.at(-1)?.date ?? null;
+  const firstAfter = after[0]?.date ?? null;
+  if (oneSwitch && lastBefore !== null && firstAfter !== null && lastBefore < firstAfter) {
+    const to = collapse(after.map((e) => e.position));
+    return { stance: to, shift: { from: collapse(before.map((e) => e.position)), to, date: firstAfter } };
+  }
+  return { stance: "mixed", shift: null };
+}
+
+/** A group's stance from its members' stances (members without a position do not count). */
+export function summarizeMembers(stances: StanceSummary[]): StanceSummary {
+  const known = stances.filter((s): s is Position => s !== "no position found");
+  if (known.length === 0) return "no position found";
+  return collapse(known);
+}
+
+function column(actor: ResolvedActor, evidence: Evidence[]): ActorColumn {
+  const mine = evidence.filter((e) => actor.memberIds.includes(e.actorId)).sort(byDate);
+  if (actor.kind !== "group") {
+    const { stance, shift } = summarizePositions(mine);
+    return { actor, stance, shift, members: [], evidence: mine };
+  }
+  const members = actor.memberIds
+    .map((id, i) => ({ id, name: actor.memberNames[i] ?? id, stance: summarizePositions(mine.filter((e) => e.actorId === id)).stance }))
+    .filter((m) => m.stance !== "no position found");
+  return { actor, stance: summarizeMembers(members.map((m) => m.stance)), shift: null, members, evidence: mine };
+}
+
+/** Side-by-side comparison: one column per actor, proposals where the columns disagree first. */
+export function buildComparison(topic: { id: string; name: string }, actors: ResolvedActor[], evidence: Evidence[]): CompareResult {
+  const columns = actors.map((a) => column(a, evidence));
+  const proposals = new Map<string, string>();
+  for (const c of columns) for (const e of c.evidence) if (e.proposalId) proposals.set(e.proposalId, e.proposalName ?? e.proposalId);
+
+  const rows = [...proposals].map(([proposalId, proposalName]) => {
+    const positions: Record<string, StanceSummary> = {};
+    const sides = new Set<Side>();
+    for (const c of columns) {
+      const { stance } = summarizePositions(c.evidence.filter((e) => e.proposalId === proposalId));
+      if (stance === "no position found") continue;
+      positions[c.actor.name] = stance;
+      sides.add(sideOf(stance));
+    }
+    return { proposalId, proposalName, positions, disputed: sides.has("for") && sides.has("against") };
+  });
+  rows.sort(
+    (a, b) =>
+      Number(b.disputed) - Number(a.disputed) ||
+      Object.keys(b.positions).length - Object.keys(a.positions).length ||
+      a.proposalName.localeCompare(b.proposalName),
+  );
+  return { topic, columns, proposals: rows };
+}

@@ -1,0 +1,76 @@
+import type { Article } from "../article/schema.ts";
+import { type Extraction, type Entity } from "./schema.ts";
+import { segment } from "./text.ts";
+import { findEntities } from "./entities.ts";
+import { findTopics } from "./topics.ts";
+import { findRelations } from "./relations.ts";
+import { slug } from "./lexicon.ts";
+import type { Registry } from "./registry.ts";
+
+export { ExtractionSchema, type Extraction } from "./schema.ts";
+
+/** Which extractor made a document (kept in the graph so re-runs of a newer version can be told apart). */
+export const EXTRACTOR = { name: "kg-rules", version: "0.1.0" } as const;
+
+export interface ExtractOptions {
+  /** Drop relations and stances below this confidence (default 0: keep all). */
+  minConfidence?: number;
+}
+
+/**
+ * Extracts entities, relations and stances from one article. Pure and deterministic: no I/O, no clock;
+ * relative dates are resolved against article.publishedAt only.
+ */
+export function extract(article: Article, opts: ExtractOptions = {}): Extraction {
+  const body = article.body;
+  const sentences = segment(body);
+  const { reg, claimed } = findEntities(body, article.title, sentences, article.source);
+  const topics = findTopics(body, sentences, reg, claimed, article.publishedAt);
+  const ids = assignIds(reg);
+  const { relations, stances } = findRelations({ body, sentences, reg, topics, ids, publishedAt: article.publishedAt });
+  const min = opts.minConfidence ?? 0;
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      ...(article.source ? { source: article.source } : {}),
+      ...(article.publishedAt ? { publishedAt: article.publishedAt.slice(0, 10) } : {}),
+    },
+    entities: buildEntities(reg, ids),
+    relations: relations.filter((r) => (r.confidence ?? 1) >= min),
+    stances: stances.filter((s) => (s.confidence ?? 1) >= min),
+    extractor: { ...EXTRACTOR },
+  };
+}
+
+/** Document-local ids: slugs of the canonical names, made unique. */
+function assignIds(reg: Registry): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const drafts = [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
+  for (const d of drafts) {
+    const explicit = typeof d.attributes.id === "string" ? (d.attributes.id as string) : undefined;
+    let id = explicit ?? (slug(d.name) || "entity");
+    if (used.has(id)) id = `${id}-${d.type.toLowerCase()}`;
+    let n = 2;
+    const baseId = id;
+    while (used.has(id)) id = `${baseId}-${n++}`;
+    used.add(id);
+    ids.set(d.key, id);
+  }
+  return ids;
+}
+
+function buildEntities(reg: Registry, ids: Map<string, string>): Entity[] {
+  const out: Entity[] = [];
+  const drafts = [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
+  for (const d of drafts) {
+    const ms = reg.mentions.filter((m) => m.key === d.key).sort((a, b) => a.start - b.start);
+    const spans = ms.map((m) => ({ start: m.start, end: m.end }));
+    const { id: _drop, ...attributes } = d.attributes;
+    const aliases = [...d.aliases].filter((a) => a && a !== d.name).sort();
+    if (!ms.length && d.type !== "Meeting" && d.type !== "Proposal") continue;
+    out.push({ id: ids.get(d.key)!, type: d.type, name: d.name, aliases, attributes, mentions: ms.length, spans });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { EntityType } from "./schema.ts";
+
+/** A place in the body where an entity is named. */
+export interface Mention {
+  key: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  sent: number;
+  /** The mention can act (subject of a verb): persons, countries, organisations, not places or topics. */
+  actor: boolean;
+}
+
+/** An entity being built for one document, before it is turned into the output shape. */
+export interface Draft {
+  key: string;
+  type: EntityType;
+  name: string;
+  aliases: Set<string>;
+  attributes: Record<string, unknown>;
+  first: number;
+}
+
+/** Collects entities and their mentions for one article. */
+export class Registry {
+  readonly drafts = new Map<string, Draft>();
+  readonly mentions: Mention[] = [];
+
+  ensure(key: string, type: EntityType, name: string, first = 0): Draft {
+    let d = this.drafts.get(key);
+    if (!d) {
+      d = { key, type, name, aliases: new Set(), attributes: {}, first };
+      this.drafts.set(key, d);
+    }
+    d.first = Math.min(d.first, first);
+    return d;
+  }
+
+  /** Records a mention; overlapping mentions of a different entity are kept (a title holds a country). */
+  mention(draft: Draft, start: number, end: number, text: string, sent: number, actor: boolean): Mention {
+    const clean = text.replace(/\s+/g, " ").trim();
+    if (clean && clean !== draft.name) draft.aliases.add(clean);
+    const m: Mention = { key: draft.key, type: draft.type, start, end, text: clean, sent, actor };
+    const dup = this.mentions.find((x) => x.key === m.key && x.start === start && x.end === end);
+    if (!dup) this.mentions.push(m);
+    return m;
+  }
+
+  /** Folds entity `from` into `into`: its mentions and names become the other's. */
+  merge(into: string, from: string): void {
+    const a = this.drafts.get(into);
+    const b = this.drafts.get(from);
+    if (!a || !b || a === b) return;
+    a.aliases.add(b.name);
+    for (const x of b.aliases) a.aliases.add(x);
+    a.aliases.delete(a.name);
+    for (const k of Object.keys(b.attributes)) if (a.attributes[k] === undefined) a.attributes[k] = b.attributes[k];
+    a.first = Math.min(a.first, b.first);
+    for (const m of this.mentions) if (m.key === from) m.key = into;
+    this.drafts.delete(from);
+  }
+
+  mentionsIn(sent: number): Mention[] {
+    return this.mentions.filter((m) => m.sent === sent).sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}

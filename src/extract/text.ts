@@ -1,0 +1,81 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** One token of the body with its character offsets and part of speech (Universal POS tags from wink-nlp). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+}
+
+/** One sentence of the body: its exact text, offsets into the body, and tokens. */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+// Loaded once at module init: the model is data shipped in an npm package, no I/O at call time.
+const nlp = winkNLP(model, ["sbd", "pos"]);
+const its = nlp.its;
+
+/** The NLP library alone (used by the benchmark to compare the extractor's time with tagging time). */
+export function tagOnly(text: string): number {
+  const doc = nlp.readDoc(text);
+  return doc.tokens().out(its.pos).length + doc.sentences().length();
+}
+
+/**
+ * Splits the body into sentences with exact offsets. wink-nlp finds sentence ends and parts of speech;
+ * line breaks always end a sentence too (headlines and paragraphs carry no full stop).
+ */
+export function segment(body: string): Sentence[] {
+  const doc = nlp.readDoc(body);
+  const texts: string[] = doc.tokens().out();
+  const tags: string[] = doc.tokens().out(its.pos);
+  const spans: number[][] = doc.sentences().out(its.span) as unknown as number[][];
+  const tokens: (Token | null)[] = [];
+  let cursor = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] ?? "";
+    if (!t.trim()) {
+      tokens.push(null);
+      continue;
+    }
+    let at = body.indexOf(t, cursor);
+    if (at < 0 || at - cursor > 40) {
+      // wink normalises a few characters (e.g. dashes); fall back to the next non-space character.
+      at = cursor;
+      while (at < body.length && /\s/.test(body[at] ?? "")) at++;
+      tokens.push({ text: body.slice(at, at + t.length), start: at, end: at + t.length, pos: tags[i] ?? "X" });
+      cursor = at + t.length;
+      continue;
+    }
+    tokens.push({ text: t, start: at, end: at + t.length, pos: tags[i] ?? "X" });
+    cursor = at + t.length;
+  }
+  const out: Sentence[] = [];
+  for (const [from, to] of spans) {
+    let group: Token[] = [];
+    const flush = () => {
+      if (group.length) {
+        const start = group[0]!.start;
+        const end = group[group.length - 1]!.end;
+        out.push({ index: out.length, start, end, text: body.slice(start, end), tokens: group });
+      }
+      group = [];
+    };
+    for (let i = from ?? 0; i <= (to ?? -1); i++) {
+      const tok = tokens[i];
+      if (!tok) continue;
+      const prev = group[group.length - 1];
+      if (prev && body.slice(prev.end, tok.start).includes("\n")) flush();
+      group.push(tok);
+    }
+    flush();
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { listInputFiles, readArticleFile, contentHash } from "../article/index.ts";
+import type { Article, InputFailure } from "../article/schema.ts";
+import { extract } from "../extract/index.ts";
+import { buildArticleGraph } from "../graph/build.ts";
+import type { ArticleGraph } from "../graph/schema.ts";
+import type { Store } from "../store/driver.ts";
+import { writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
+
+export interface IngestOptions {
+  maxBytes?: number;
+  /** Articles per write transaction. */
+  batchSize?: number;
+  stdin?: NodeJS.ReadableStream;
+  onFiles?: (count: number) => void;
+  onFileDone?: (file: string) => void;
+}
+
+export interface IngestSummary {
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  failures: InputFailure[];
+  outcomes: WriteOutcome[];
+}
+
+/** Runs the whole pipeline: read and validate -> extract -> build graph records -> write in batches. */
+export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const batchSize = opts.batchSize ?? 50;
+  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failures: [], outcomes: [] };
+  const listed = await listInputFiles(paths);
+  summary.failures.push(...listed.failures);
+  opts.onFiles?.(listed.files.length);
+
+  const seen = new Map<string, { hash: string; file: string }>();
+  const fileOf = new Map<string, string>();
+  let batch: ArticleGraph[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcomes = await writeArticleGraphs(store, batch);
+    batch = [];
+    for (const o of outcomes) {
+      summary.outcomes.push(o);
+      if (o.status === "failed") {
+        summary.failures.push({
+          file: fileOf.get(o.articleId) ?? o.articleId,
+          reason: `could not be stored in Neo4j: ${o.error ?? "unknown error"}`,
+          hint: "Nothing of this article was written; check the Neo4j logs and ingest the file again.",
+        });
+      } else summary[o.status] += 1;
+    }
+  };
+
+  for (const file of listed.files) {
+    const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
+    summary.failures.push(...read.failures);
+    for (const { article, line } of read.articles) {
+      const where = line ? `${file}:${line}` : file;
+      const hash = contentHash(article);
+      const earlier = seen.get(article.id);
+      if (earlier) {
+        if (earlier.hash === hash) summary.unchanged += 1;
+        else
+          summary.failures.push({
+            file: where,
+            reason: `article id "${article.id}" is also used by a different article in ${earlier.file}`,
+            hint: "Give each article its own id (or drop the id field so one is derived from source, title and date).",
+          });
+        continue;
+      }
+      seen.set(article.id, { hash, file: where });
+      fileOf.set(article.id, where);
+      const graph = toGraph(article, hash, where, summary.failures);
+      if (!graph) continue;
+      batch.push(graph);
+      if (batch.length >= batchSize) await flush();
+    }
+    opts.onFileDone?.(file);
+  }
+  await flush();
+  return summary;
+}
+
+function toGraph(article: Article, hash: string, where: string, failures: InputFailure[]): ArticleGraph | undefined {
+  try {
+    return buildArticleGraph(article, extract(article), hash);
+  } catch (err) {
+    failures.push({
+      file: where,
+      reason: `extraction failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+      hint: "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
+    });
+    return undefined;
+  }
+}

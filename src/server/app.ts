@@ -1,0 +1,147 @@
+import { existsSync } from "node:fs";
+import { timingSafeEqual, createHash } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import compress from "@fastify/compress";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import type { GraphReadStore } from "../store/read/types.ts";
+import { handleError, NotFoundError, sendError } from "./errors.ts";
+import {
+  ArticlesQuerySchema,
+  EmptyQuerySchema,
+  GraphQuerySchema,
+  IdParamsSchema,
+  NeighborsQuerySchema,
+  SearchQuerySchema,
+} from "./schemas.ts";
+
+export type ServerOptions = {
+  store: GraphReadStore;
+  /** When set, every /api request must send `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Folder of the built web app (web/dist); when missing, / explains how to build it. */
+  webRoot?: string;
+  logger?: FastifyServerOptions["logger"];
+};
+
+/** The CSP the explorer satisfies: own scripts only, FA2's worker from a blob: URL, images for PNG export. */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    workerSrc: ["'self'", "blob:"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+function sameToken(given: string, expected: string): boolean {
+  // Hash both so the comparison is constant-time whatever the lengths.
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { maxParamLength: 300 },
+  });
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false });
+  await app.register(compress, { threshold: 1024 });
+
+  if (options.token) {
+    const token = options.token;
+    app.addHook("onRequest", async (request, reply) => {
+      if (!request.url.startsWith("/api/")) return;
+      const header = request.headers.authorization ?? "";
+      const given = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
+      if (!sameToken(given, token)) {
+        reply.header("www-authenticate", 'Bearer realm="kg"');
+        return sendError(reply, 401, "unauthorized", "This server needs a token: send 'Authorization: Bearer <KG_API_TOKEN>'.");
+      }
+    });
+  }
+
+  app.get("/api/graph", async (request) => {
+    const q = GraphQuerySchema.parse(request.query);
+    return store.graph({
+      nodeTypes: q.nodeTypes,
+      relationTypes: q.relationTypes,
+      sources: q.sources,
+      dateFrom: q.from,
+      dateTo: q.to,
+      minDegree: q.minDegree,
+      limit: q.limit,
+    });
+  });
+
+  app.get("/api/nodes/:id", async (request) => {
+    const { id } = IdParamsSchema.parse(request.params);
+    EmptyQuerySchema.parse(request.query);
+    const node = await store.node(id);
+    if (!node) throw new NotFoundError(`No entity or topic has the id '${id}'.`);
+    return node;
+  });
+
+  app.get("/api/nodes/:id/neighbors", async (request) => {
+    const { id } = IdParamsSchema.parse(request.params);
+    const { depth, limit } = NeighborsQuerySchema.parse(request.query);
+    const graph = await store.neighbors(id, depth, limit);
+    if (!graph) throw new NotFoundError(`No entity or topic has the id '${id}'.`);
+    return graph;
+  });
+
+  app.get("/api/search", async (request) => {
+    const { q, limit } = SearchQuerySchema.parse(request.query);
+    return { query: q, hits: await store.search(q, limit) };
+  });
+
+  app.get("/api/articles", async (request) => {
+    const q = ArticlesQuerySchema.parse(request.query);
+    return { articles: await store.articles(q) };
+  });
+
+  app.get("/api/articles/:id", async (request) => {
+    const { id } = IdParamsSchema.parse(request.params);
+    EmptyQuerySchema.parse(request.query);
+    const article = await store.article(id);
+    if (!article) throw new NotFoundError(`No article has the id '${id}'.`);
+    return article;
+  });
+
+  app.get("/api/stats", async (request) => {
+    EmptyQuerySchema.parse(request.query);
+    return store.stats();
+  });
+
+  app.get("/api/health", async () => {
+    await store.ping();
+    return { status: "ok" };
+  });
+
+  app.all("/api/*", async (request, reply) =>
+    sendError(reply, 404, "not_found", `No API endpoint at ${request.method} ${request.url.split("?")[0]}.`),
+  );
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, index: "index.html", maxAge: "1h" });
+  } else {
+    app.get("/", async (_request, reply) =>
+      reply
+        .type("text/plain; charset=utf-8")
+        .send("The web app is not built. Run `npx vite build web` (or `npm run build:web`), then restart `kg serve`.\n"),
+    );
+  }
+  return app;
+}

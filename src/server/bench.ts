@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { REPO_ROOT } from "../config/index.ts";
+import type { Neo4jConnection } from "../store/read/driver.ts";
+import { GraphReader } from "../store/read/graph-reader.ts";
+import { loadSyntheticGraph, removeSyntheticGraph } from "../store/read/synthetic.ts";
+import { launchChromium } from "./chromium.ts";
+import { startServer, WEB_ROOT } from "./start.ts";
+
+export type ExplorerBenchOptions = {
+  /** A database the bench may fill with "bench:*" entities (removed afterwards); best an empty one. */
+  connection: Neo4jConnection;
+  nodes?: number;
+  edges?: number;
+  /** Built web app; built into a scratch folder when absent. */
+  webRoot?: string;
+  apiRuns?: number;
+  log?: (line: string) => void;
+};
+
+export type ExplorerBenchResult = {
+  nodes: number;
+  edges: number;
+  api: { runs: number; medianMs: number; p95Ms: number; bytes: number };
+  page: { dataLoadedMs: number; firstRenderMs: number; renderAfterDataMs: number };
+  pan: { frames: number; medianFrameMs: number; p95FrameMs: number; maxFrameMs: number; fps: number };
+};
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+async function ensureWebRoot(webRoot: string | undefined): Promise<{ root: string; scratch: boolean }> {
+  if (webRoot) return { root: webRoot, scratch: false };
+  if (existsSync(path.join(WEB_ROOT, "index.html"))) return { root: WEB_ROOT, scratch: false };
+  const root = mkdtempSync(path.join(os.tmpdir(), "kg-web-bench-"));
+  const { build } = await import("vite");
+  await build({ configFile: path.join(REPO_ROOT, "web", "vite.config.ts"), build: { outDir: root }, logLevel: "warn" });
+  return { root, scratch: true };
+}
+
+/**
+ * The explorer at scale: loads a synthetic graph (default 20,000 nodes, 60,000 edges), then measures
+ * GET /api/graph latency, the page's time to first render in headless Chromium, and frame times while panning.
+ */
+export async function benchExplorer(options: ExplorerBenchOptions): Promise<ExplorerBenchResult> {
+  const nodes = options.nodes ?? 20_000;
+  const edges = options.edges ?? 60_000;
+  const apiRuns = options.apiRuns ?? 5;
+  const log = options.log ?? (() => undefined);
+  log(`explorer bench: loading a synthetic graph of ${nodes} nodes and ${edges} edges…`);
+  await loadSyntheticGraph(options.connection, nodes, edges);
+  const web = await ensureWebRoot(options.webRoot);
+  const store = GraphReader.open(options.connection);
+  const { app, url } = await startServer({ store, port: 0, webRoot: web.root });
+  const browser = await launchChromium({ width: 1280, height: 800 });
+  try {
+    const graphUrl = `${url}api/graph?limit=${nodes}`;
+    await fetch(graphUrl).then((r) => r.arrayBuffer()); // warm-up: query plans and caches
+    const timings: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < apiRuns; i++) {
+      const t0 = performance.now();
+      const body = await fetch(graphUrl, { headers: { "accept-encoding": "gzip" } }).then((r) => r.arrayBuffer());
+      timings.push(performance.now() - t0);
+      bytes = body.byteLength;
+    }
+    const api = { runs: apiRuns, medianMs: quantile(timings, 0.5), p95Ms: quantile(timings, 0.95), bytes };
+    log(`GET /api/graph: median ${api.medianMs.toFixed(0)} ms, p95 ${api.p95Ms.toFixed(0)} ms (${apiRuns} runs)`);
+
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready !== undefined, undefined, { timeout: 180_000, polling: 100 });
+    const marks = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+      return { data: at("kg:data-loaded"), ready: at("kg:ready") };
+    });
+    const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.ready, renderAfterDataMs: marks.ready - marks.data };
+    log(`page: data after ${marks.data.toFixed(0)} ms, first render after ${marks.ready.toFixed(0)} ms`);
+
+    // Pan: drag the camera across the canvas while recording the interval between animation frames.
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __recording: boolean };
+      w.__frames = [];
+      w.__recording = true;
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (w.__recording) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const box = (await page.locator("#graph").boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    for (const [dx, dy] of [[250, 0], [-250, 120], [0, -120]] as const) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + dx, cy + dy, { steps: 30 });
+      await page.mouse.up();
+    }
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __recording: boolean };
+      w.__recording = false;
+      return w.__frames;
+    });
+    const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
+    const pan = {
+      frames: intervals.length,
+      medianFrameMs: quantile(intervals, 0.5),
+      p95FrameMs: quantile(intervals, 0.95),
+      maxFrameMs: Math.max(...intervals),
+      fps: intervals.length > 0 ? 1000 / quantile(intervals, 0.5) : 0,
+    };
+    log(`pan: ${pan.frames} frames, median ${pan.medianFrameMs.toFixed(1)} ms, p95 ${pan.p95FrameMs.toFixed(1)} ms`);
+    return { nodes, edges, api, page: pageFigures, pan };
+  } finally {
+    await browser.close();
+    await app.close();
+    await store.close();
+    if (web.scratch) rmSync(web.root, { recursive: true, force: true });
+    await removeSyntheticGraph(options.connection);
+  }
+}

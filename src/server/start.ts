@@ -1,0 +1,53 @@
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { REPO_ROOT } from "../config/index.ts";
+import type { GraphReadStore } from "../store/read/types.ts";
+import { createServer } from "./app.ts";
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = "127.0.0.1";
+export const WEB_ROOT = path.join(REPO_ROOT, "web", "dist");
+
+/** Whether binding to this host keeps the server on this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+export class ServeConfigError extends Error {
+  readonly userFacing = true;
+}
+
+export type StartOptions = {
+  store: GraphReadStore;
+  host?: string;
+  port?: number;
+  /** Required when host is not a loopback address (KG_API_TOKEN). */
+  token?: string;
+  webRoot?: string;
+  /** Request logs (JSON lines on stdout via pino); off in tests. */
+  logRequests?: boolean;
+};
+
+/** Creates and binds the HTTP server; returns the app and the URL to open. */
+export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
+  const host = options.host ?? DEFAULT_HOST;
+  const token = options.token?.trim() || undefined;
+  if (!isLoopbackHost(host) && !token) {
+    throw new ServeConfigError(
+      `Refusing to serve on ${host} without a token: anyone on the network could read the graph. ` +
+        "Set KG_API_TOKEN to a long random string (clients send it as 'Authorization: Bearer <token>'), or bind to 127.0.0.1.",
+    );
+  }
+  const app = await createServer({
+    store: options.store,
+    token,
+    webRoot: options.webRoot ?? WEB_ROOT,
+    logger: options.logRequests ? { level: "info" } : false,
+  });
+  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? DEFAULT_PORT);
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return { app, url: `http://${shownHost}:${port}/` };
+}

@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { LocalNeo4jError } from "./errors.ts";
+import { lastLines } from "./install.ts";
+import type { HomeLayout } from "./paths.ts";
+
+function storedPassword(layout: HomeLayout): string | undefined {
+  if (!existsSync(layout.passwordFile)) return undefined;
+  const value = readFileSync(layout.passwordFile, "utf8").trim();
+  return value || undefined;
+}
+
+/**
+ * The password for user neo4j. A new home gets it set before the first start
+ * (explicit > NEO4J_PASSWORD > a generated one, kept in HOME/password with mode 0600);
+ * an initialised home keeps the password it was created with.
+ */
+export async function preparePassword(
+  layout: HomeLayout,
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+  java: string,
+  libDir: string,
+): Promise<string> {
+  const chosen = explicit ?? (env.NEO4J_PASSWORD || undefined) ?? storedPassword(layout);
+  const initialised = existsSync(layout.systemDbDir);
+  if (initialised) {
+    if (chosen === undefined) {
+      throw new LocalNeo4jError(
+        `The database in ${layout.home} was created earlier, but its password is unknown (${layout.passwordFile} is missing). ` +
+          "Set NEO4J_PASSWORD to that password and run `npx kg db start` again.",
+      );
+    }
+    return chosen;
+  }
+  const password = chosen ?? randomBytes(24).toString("base64url");
+  if (password.length < 8 || password === "neo4j") {
+    throw new LocalNeo4jError(
+      "Neo4j needs a password of at least 8 characters that is not \"neo4j\"; " +
+        "change NEO4J_PASSWORD (or unset it to have one generated), then run `npx kg db start` again.",
+    );
+  }
+  setInitialPassword(layout, password, java, libDir);
+  await writeFile(layout.passwordFile, `${password}\n`, { mode: 0o600 });
+  await chmod(layout.passwordFile, 0o600);
+  return password;
+}
+
+/** neo4j-admin's `dbms set-initial-password`, run from the same jars (writes data/dbms/auth.ini). */
+function setInitialPassword(layout: HomeLayout, password: string, java: string, libDir: string): void {
+  const run = spawnSync(
+    java,
+    ["-Xmx256m", "-cp", path.join(libDir, "*"), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir },
+    },
+  );
+  if (run.error || run.status !== 0) {
+    const why = run.error ? run.error.message : lastLines(`${run.stdout}\n${run.stderr}`, 6);
+    throw new LocalNeo4jError(
+      `Setting the initial Neo4j password in ${layout.home} failed: ${why}. ` +
+        "Check the jars with `npx kg db install`, then run `npx kg db start` again.",
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import neo4j from "neo4j-driver";
+import { createReadDriver, type Neo4jConnection } from "./driver.ts";
+
+/** Bench data only (the explorer bench): a synthetic graph of `nodes` entities and `edges` facts, ids "bench:*". */
+const BENCH_DIR = fileURLToPath(new URL("../../../cypher/bench/", import.meta.url));
+const query = (name: string) => readFileSync(`${BENCH_DIR}${name}.cypher`, "utf8");
+
+const TYPES = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place"];
+const RELATIONS = ["MET_WITH", "SUPPORTED", "OPPOSED", "PROPOSED", "REJECTED", "ATTENDED", "URGED", "MEMBER_OF"];
+
+async function runAutoCommit(connection: Neo4jConnection, text: string, params: Record<string, unknown>): Promise<void> {
+  const driver = createReadDriver(connection);
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session({ database: connection.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(text, params);
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+export async function loadSyntheticGraph(connection: Neo4jConnection, nodes: number, edges: number): Promise<void> {
+  await removeSyntheticGraph(connection);
+  await runAutoCommit(connection, query("explorer-synthetic-nodes"), { count: neo4j.int(nodes), types: TYPES });
+  await runAutoCommit(connection, query("explorer-synthetic-edges"), {
+    count: neo4j.int(edges),
+    nodes: neo4j.int(nodes),
+    relTypes: RELATIONS,
+  });
+}
+
+export async function removeSyntheticGraph(connection: Neo4jConnection): Promise<void> {
+  await runAutoCommit(connection, query("explorer-synthetic-remove"), {});
+}

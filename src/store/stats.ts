@@ -1,0 +1,28 @@
+import { cypher } from "./cypher.ts";
+import type { Store } from "./driver.ts";
+
+export interface GraphStats {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export async function graphStats(store: Store): Promise<GraphStats> {
+  const { records } = await store.driver.executeQuery(cypher("admin/stats"), {}, { database: store.database, routing: "READ" });
+  const stats: GraphStats = { labels: {}, relationships: {} };
+  for (const r of records) {
+    const bucket = r.get("kind") === "label" ? stats.labels : stats.relationships;
+    bucket[r.get("name") as string] = Number(r.get("count"));
+  }
+  return stats;
+}
+
+/** Empties the database (tests and benchmarks only). */
+export async function clearGraph(store: Store): Promise<void> {
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = store.driver.session({ database: store.database });
+  try {
+    await session.run(cypher("admin/clear"));
+  } finally {
+    await session.close();
+  }
+}

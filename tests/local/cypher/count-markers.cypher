@@ -1,0 +1,1 @@
+MATCH (m:RestartMarker {token: $token}) RETURN count(m) AS n

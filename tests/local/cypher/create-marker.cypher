@@ -1,0 +1,2 @@
+// A node that must survive a server restart.
+CREATE (:RestartMarker {token: $token})

@@ -1,0 +1,15 @@
+import { connect } from "../../src/store/driver.ts";
+import { applySchema } from "../../src/store/schema.ts";
+import { clearGraph } from "../../src/store/stats.ts";
+import { ingestPaths } from "../../src/pipeline/ingest.ts";
+const store = await connect({ uri: "bolt://127.0.0.1:47687", user: "neo4j", password: "analyst-pass", database: "neo4j" });
+await clearGraph(store); await applySchema(store);
+const s = await ingestPaths(store, ["/work/main/seeds"]);
+console.log(JSON.stringify({ ingested: s.ingested, failures: s.failures }));
+const q = async (c: string) => (await store.driver.executeQuery(c, {}, { database: "neo4j" })).records.map(r => r.toObject());
+console.log(await q("MATCH (n) RETURN labels(n) AS l, count(*) AS c"));
+console.log(await q("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c"));
+console.log(JSON.stringify(await q("MATCH (a)-[r:HAS_STANCE]->(t) RETURN a.name, r.stance, t.id, r.evidence"), null, 1));
+console.log(JSON.stringify(await q("MATCH (a)-[r]->(p:Proposal) RETURN a.name, type(r), p.name, p.topic, left(r.evidence, 100) AS ev"), null, 1));
+console.log(JSON.stringify(await q("MATCH (c:Country) RETURN c.id, c.region LIMIT 50")));
+await store.close();

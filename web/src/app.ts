@@ -1,0 +1,232 @@
+import { api, ApiError, type Stats } from "./api.ts";
+import { byId, clear, el } from "./dom.ts";
+import { download, gexfBlob, renderPng } from "./graph/export.ts";
+import { LayoutController, prelayout } from "./graph/layout.ts";
+import { createViewGraph, mergeApiGraph, type ViewGraph } from "./graph/model.ts";
+import { GraphRenderer } from "./graph/renderer.ts";
+import { computeVisibility, countVisible } from "./graph/visibility.ts";
+import { renderArticle, renderArticleList, type ArticleActions } from "./panels/article-panel.ts";
+import { FiltersPanel } from "./panels/filters.ts";
+import { renderLegend } from "./panels/legend.ts";
+import { renderNodePanel, type NodePanelActions } from "./panels/node-panel.ts";
+import { setupSearch } from "./panels/search.ts";
+import { ViewStore } from "./state/url-state.ts";
+
+const NODE_TYPE_ORDER = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place", "Topic"];
+
+/** Wires the graph view, the panels and the URL state together. */
+export class ExplorerApp {
+  readonly store = new ViewStore();
+  readonly graph: ViewGraph = createViewGraph();
+  renderer!: GraphRenderer;
+  private layout!: LayoutController;
+  private filters!: FiltersPanel;
+  private stats: Stats | null = null;
+  private readonly panel = byId("panel");
+  private readonly status = byId("status");
+
+  async start(): Promise<void> {
+    this.setStatus("Loading graph…");
+    const [data, stats] = await Promise.all([api.graph(), api.stats()]);
+    this.stats = stats;
+    performance.mark("kg:data-loaded");
+    mergeApiGraph(this.graph, data);
+    prelayout(this.graph);
+    performance.mark("kg:layout-done");
+    this.renderer = new GraphRenderer(this.graph, byId("graph"));
+    performance.mark("kg:renderer-created");
+    this.layout = new LayoutController(this.graph, (running) => {
+      const button = byId("toggle-layout");
+      button.textContent = running ? "Stop layout" : "Start layout";
+      button.setAttribute("aria-pressed", String(running));
+    });
+    this.filters = new FiltersPanel(byId("filters"), this.store);
+    this.bindGraphEvents();
+    this.bindToolbar();
+    setupSearch(byId<HTMLInputElement>("search-input"), byId<HTMLUListElement>("search-results"), (hit) => void this.select(hit.id, true));
+    this.store.subscribe(() => this.applyFilters());
+    this.applyFilters();
+    const truncated = Boolean((data.attributes as Record<string, unknown> | undefined)?.truncated);
+    this.setStatus(`${this.graph.order} nodes, ${this.graph.size} relations${truncated ? " (largest part shown)" : ""}`);
+    const initial = this.store.get();
+    if (initial.node) await this.select(initial.node, true);
+    if (initial.article) await this.openArticle(initial.article);
+    performance.mark("kg:ready");
+    document.body.dataset.ready = "true";
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private applyFilters(): void {
+    const visibility = computeVisibility(this.graph, this.store.get());
+    this.renderer.visibility = visibility;
+    this.renderer.refresh();
+    const counts = countVisible(this.graph, visibility);
+    const stats = this.stats;
+    const present = (record: Record<string, number> | undefined, fromGraph: string[]) =>
+      [...new Set([...Object.keys(record ?? {}), ...fromGraph])];
+    const graphTypes: string[] = [];
+    const graphRelations: string[] = [];
+    const graphSources: string[] = [];
+    this.graph.forEachNode((_k, a) => graphTypes.push(a.entityType));
+    this.graph.forEachEdge((_k, a) => {
+      graphRelations.push(a.relation);
+      graphSources.push(a.articleSource ?? "(unknown)");
+    });
+    const types = present(stats?.nodeTypes, graphTypes).sort((a, b) => NODE_TYPE_ORDER.indexOf(a) - NODE_TYPE_ORDER.indexOf(b));
+    const universe = {
+      types,
+      relations: present(stats?.relationTypes, graphRelations).sort(),
+      sources: present(stats?.sources, graphSources).sort(),
+    };
+    this.filters.render(universe, counts, stats?.dateRange ?? { first: null, last: null });
+    renderLegend(byId("legend"), types, counts.types);
+    document.body.dataset.visibleNodes = String(visibility.nodes.size);
+  }
+
+  private bindGraphEvents(): void {
+    const sigma = this.renderer.sigma;
+    const tooltip = byId("edge-tooltip");
+    sigma.on("enterNode", ({ node }) => {
+      this.renderer.highlight.hovered = node;
+      this.renderer.refresh();
+    });
+    sigma.on("leaveNode", () => {
+      this.renderer.highlight.hovered = null;
+      this.renderer.refresh();
+    });
+    sigma.on("clickNode", ({ node }) => void this.select(node, false));
+    sigma.on("clickStage", () => this.closePanel());
+    sigma.on("enterEdge", ({ edge, event }) => {
+      this.renderer.highlight.hoveredEdge = edge;
+      const attrs = this.graph.getEdgeAttributes(edge);
+      const [source, target] = this.graph.extremities(edge);
+      tooltip.textContent = `${this.graph.getNodeAttribute(source, "label")} ${attrs.relation} ${this.graph.getNodeAttribute(target, "label")}${attrs.date ? ` (${attrs.date})` : ""}`;
+      tooltip.style.left = `${event.x + 12}px`;
+      tooltip.style.top = `${event.y + 12}px`;
+      tooltip.hidden = false;
+      this.renderer.refresh();
+    });
+    sigma.on("leaveEdge", () => {
+      this.renderer.highlight.hoveredEdge = null;
+      tooltip.hidden = true;
+      this.renderer.refresh();
+    });
+    // Edge labels appear when zoomed in: re-evaluate reducers when the zoom crosses the threshold.
+    let zoomedIn = false;
+    sigma.getCamera().on("updated", (camera) => {
+      const now = camera.ratio < 0.35;
+      if (now !== zoomedIn) {
+        zoomedIn = now;
+        this.renderer.refresh();
+      }
+    });
+  }
+
+  private bindToolbar(): void {
+    byId("toggle-layout").addEventListener("click", () => this.layout.toggle());
+    const density = byId<HTMLInputElement>("label-density");
+    density.addEventListener("input", () => this.renderer.setLabelDensity(Number(density.value)));
+    byId("export-png").addEventListener("click", async () => {
+      const blob = await renderPng(this.renderer.sigma);
+      download(blob, "news-graph.png");
+    });
+    byId("export-gexf").addEventListener("click", () => download(gexfBlob(this.graph), "news-graph.gexf"));
+    byId("open-articles").addEventListener("click", () => void this.showArticles());
+    const toggleFilters = byId("toggle-filters");
+    const filters = byId("filters");
+    const narrow = window.matchMedia("(max-width: 760px)");
+    const setFiltersOpen = (open: boolean) => {
+      filters.hidden = !open;
+      toggleFilters.setAttribute("aria-expanded", String(open));
+    };
+    setFiltersOpen(!narrow.matches);
+    toggleFilters.addEventListener("click", () => setFiltersOpen(filters.hidden === true));
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !this.panel.hidden) this.closePanel();
+      if (event.key === "/" && document.activeElement?.tagName !== "INPUT") {
+        event.preventDefault();
+        byId("search-input").focus();
+      }
+    });
+  }
+
+  private readonly nodeActions: NodePanelActions = {
+    close: () => this.closePanel(),
+    expand: (id) => void this.expand(id),
+    selectNode: (id) => void this.select(id, true),
+    openArticle: (id, span) => void this.openArticle(id, span),
+  };
+
+  private readonly articleActions: ArticleActions = {
+    close: () => {
+      this.store.update({ article: null });
+      const node = this.store.get().node;
+      if (node) void this.select(node, false);
+      else this.closePanel();
+    },
+    selectNode: (id) => void this.select(id, true),
+    openArticle: (id) => void this.openArticle(id),
+  };
+
+  /** Selects a node: highlight, panel, URL; `fly` moves the camera onto it. Unknown nodes are fetched as a neighbourhood. */
+  async select(id: string, fly: boolean): Promise<void> {
+    try {
+      const detail = await api.node(id);
+      if (!this.graph.hasNode(id)) {
+        mergeApiGraph(this.graph, await api.neighbors(id, 1));
+        this.applyFilters();
+      }
+      this.renderer.highlight.selected = id;
+      this.renderer.refresh();
+      this.store.update({ node: id, article: null });
+      this.panel.hidden = false;
+      renderNodePanel(this.panel, detail, this.nodeActions);
+      if (fly && this.graph.hasNode(id)) await this.renderer.flyTo(id);
+    } catch (error) {
+      this.setStatus(error instanceof ApiError && error.status === 404 ? `No node '${id}' in the graph.` : `Could not load '${id}': ${(error as Error).message}`);
+    }
+  }
+
+  async expand(id: string): Promise<void> {
+    const around = this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+    const added = mergeApiGraph(this.graph, await api.neighbors(id, 1), around);
+    this.applyFilters();
+    this.setStatus(`${added.length} neighbour${added.length === 1 ? "" : "s"} added`);
+    if (added.length > 0) this.layout.start(1500);
+  }
+
+  async openArticle(id: string, highlight?: { start: number; end: number }): Promise<void> {
+    try {
+      const article = await api.article(id);
+      this.store.update({ article: id });
+      this.panel.hidden = false;
+      renderArticle(this.panel, article, highlight, this.articleActions);
+    } catch (error) {
+      this.setStatus(`Could not open the article: ${(error as Error).message}`);
+    }
+  }
+
+  async showArticles(): Promise<void> {
+    const { articles } = await api.articles();
+    this.panel.hidden = false;
+    renderArticleList(this.panel, articles, this.articleActions);
+  }
+
+  closePanel(): void {
+    this.renderer.highlight.selected = null;
+    this.renderer.refresh();
+    this.panel.hidden = true;
+    clear(this.panel);
+    this.store.update({ node: null, article: null });
+  }
+}
+
+export function showFatal(message: string): void {
+  const root = byId("status");
+  clear(root);
+  root.append(el("strong", {}, message));
+  document.body.dataset.ready = "error";
+}

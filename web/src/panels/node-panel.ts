@@ -1,0 +1,76 @@
+import type { NodeDetail, Relation } from "../api.ts";
+import { clear, el, safeHref } from "../dom.ts";
+import { colorOf } from "../graph/colors.ts";
+
+export type NodePanelActions = {
+  close(): void;
+  expand(id: string): void;
+  selectNode(id: string): void;
+  openArticle(articleId: string, highlight?: { start: number; end: number }): void;
+};
+
+function relationItem(rel: Relation, actions: NodePanelActions): HTMLElement {
+  const other = el(
+    "button",
+    { className: "link-button", attrs: { type: "button" }, on: { click: () => actions.selectNode(rel.other.id) } },
+    rel.other.name,
+  );
+  const arrow = rel.direction === "out" ? "→ " : "← ";
+  const meta = el("div", { className: "relation-meta" });
+  if (rel.articleId) {
+    const articleId = rel.articleId;
+    const span = rel.start !== null && rel.end !== null ? { start: rel.start, end: rel.end } : undefined;
+    meta.append(
+      el(
+        "button",
+        { className: "link-button", attrs: { type: "button", title: "Open the sentence in the article" }, on: { click: () => actions.openArticle(articleId, span) } },
+        rel.articleTitle ?? articleId,
+      ),
+    );
+  }
+  if (rel.articleSource) meta.append(` · ${rel.articleSource}`);
+  if (rel.date ?? rel.articlePublishedAt) meta.append(` · ${rel.date ?? rel.articlePublishedAt}`);
+  const href = safeHref(rel.articleUrl);
+  if (href) meta.append(" · ", el("a", { attrs: { href, target: "_blank", rel: "noopener noreferrer" } }, "source"));
+  return el(
+    "li",
+    { className: "relation" },
+    el("div", {}, arrow, other, rel.stance ? ` (${rel.stance})` : ""),
+    rel.evidence ? el("blockquote", { className: "quote" }, rel.evidence) : null,
+    meta,
+  );
+}
+
+/** The side panel for one node: what it is, its aliases, and every relation with its quote and article. */
+export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: NodePanelActions): void {
+  clear(root);
+  const swatch = el("span", { className: "swatch", attrs: { "aria-hidden": "true" } });
+  swatch.style.background = colorOf(node.type);
+  const role = typeof node.properties.role === "string" ? node.properties.role : null;
+  const header = el(
+    "header",
+    { className: "panel-header" },
+    el("h2", { attrs: { id: "panel-title" } }, node.name),
+    el("button", { className: "close", attrs: { type: "button", "aria-label": "Close details" }, on: { click: () => actions.close() } }, "×"),
+  );
+  const facts = el("dl", { className: "facts" }, el("dt", {}, "Type"), el("dd", {}, swatch, node.type));
+  if (role) facts.append(el("dt", {}, "Role"), el("dd", {}, role));
+  if (node.aliases.length > 0) facts.append(el("dt", {}, "Aliases"), el("dd", { className: "aliases" }, node.aliases.join(", ")));
+  facts.append(el("dt", {}, "Relations"), el("dd", {}, String(node.degree)));
+  const expand = el(
+    "button",
+    { attrs: { type: "button", id: "expand-neighbors" }, on: { click: () => actions.expand(node.id) } },
+    "Expand neighbours",
+  );
+  const groups = el("div", { className: "relation-groups" });
+  for (const group of node.relations) {
+    const list = el("ul", { className: "relations" });
+    for (const rel of group.items) list.append(relationItem(rel, actions));
+    groups.append(
+      el("details", { attrs: { open: "" }, className: "relation-group" }, el("summary", {}, `${group.type} (${group.count})`), list),
+    );
+  }
+  if (node.relations.length === 0) groups.append(el("p", { className: "muted" }, "No relations recorded."));
+  root.setAttribute("aria-labelledby", "panel-title");
+  root.append(header, facts, expand, groups);
+}

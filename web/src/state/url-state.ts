@@ -1,0 +1,71 @@
+/** What a shared link restores: the selection, the open article and the filters. */
+export type ViewState = {
+  node: string | null;
+  article: string | null;
+  /** Hidden categories (unchecked boxes); empty = everything shown. */
+  hiddenTypes: string[];
+  hiddenRelations: string[];
+  hiddenSources: string[];
+  from: string | null;
+  to: string | null;
+};
+
+const LIST_KEYS = { hiddenTypes: "hideTypes", hiddenRelations: "hideRels", hiddenSources: "hideSources" } as const;
+
+export function readViewState(search: string = window.location.search): ViewState {
+  const params = new URLSearchParams(search);
+  const list = (key: string) => (params.get(key) ?? "").split(",").filter((s) => s.length > 0);
+  const date = (key: string) => {
+    const value = params.get(key);
+    return value && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? value : null;
+  };
+  return {
+    node: params.get("node"),
+    article: params.get("article"),
+    hiddenTypes: list(LIST_KEYS.hiddenTypes),
+    hiddenRelations: list(LIST_KEYS.hiddenRelations),
+    hiddenSources: list(LIST_KEYS.hiddenSources),
+    from: date("from"),
+    to: date("to"),
+  };
+}
+
+export function toSearch(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.node) params.set("node", state.node);
+  if (state.article) params.set("article", state.article);
+  for (const [field, key] of Object.entries(LIST_KEYS) as [keyof typeof LIST_KEYS, string][]) {
+    if (state[field].length > 0) params.set(key, state[field].join(","));
+  }
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+type Listener = (state: ViewState) => void;
+
+/** The single source of truth for the view; every change is mirrored into the URL (replaceState, no reload). */
+export class ViewStore {
+  private state: ViewState;
+  private readonly listeners: Listener[] = [];
+
+  constructor(initial: ViewState = readViewState()) {
+    this.state = initial;
+  }
+
+  get(): ViewState {
+    return this.state;
+  }
+
+  update(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    const search = toSearch(this.state);
+    if (search !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${search}`);
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+}
