@@ -28,18 +28,27 @@ export interface PositionSummary {
 }
 
 /**
- * An actor's stance from its evidence. Support and opposition that follow each other in time
- * (all of one before all of the other) are a change of position: the later one is the stance, with a shift;
- * when they interleave, the stance is mixed.
+ * An actor's stance from its evidence:
+ * - "mixed" stances only decide when nothing else does; next to support they make it conditional;
+ * - backing some proposals of the topic while rejecting *other* ones is conditional support of the topic
+ *   (the actor wants it on its own terms), not opposition;
+ * - support and opposition that follow each other in time (all of one before all of the other) are a change
+ *   of position: the later one is the stance, with a shift; when they interleave, the stance is mixed.
  */
 export function summarizePositions(evidence: Evidence[]): PositionSummary {
   if (evidence.length === 0) return { stance: "no position found", shift: null };
   const items = [...evidence].sort(byDate);
-  const positions = items.map((e) => e.position);
-  const sides = new Set(positions.map(sideOf));
-  if (!(sides.has("for") && sides.has("against"))) return { stance: collapse(positions), shift: null };
-
   const decided = items.filter((e) => sideOf(e.position) !== "mixed");
+  if (decided.length === 0) return { stance: "mixed", shift: null };
+  const backing = decided.filter((e) => sideOf(e.position) === "for");
+  const against = decided.filter((e) => sideOf(e.position) === "against");
+  const hasMixed = decided.length < items.length;
+  if (against.length === 0) return { stance: hasMixed ? "conditional" : collapse(backing.map((e) => e.position)), shift: null };
+  if (backing.length === 0) return { stance: "oppose", shift: null };
+
+  const backed = new Set(backing.map((e) => e.proposalId));
+  if (against.every((e) => e.proposalId !== null && !backed.has(e.proposalId))) return { stance: "conditional", shift: null };
+
   const switchAt = decided.findIndex((e) => sideOf(e.position) !== sideOf(decided[0]!.position));
   const before = decided.slice(0, switchAt);
   const after = decided.slice(switchAt);
@@ -60,16 +69,28 @@ export function summarizeMembers(stances: StanceSummary[]): StanceSummary {
   return collapse(known);
 }
 
+/** The earliest dated fact on the current stance's side, after the last change of position. */
+export function sinceWhen(evidence: Evidence[], stance: StanceSummary, shiftDate: string | null): string | null {
+  if (stance === "no position found") return null;
+  const side = sideOf(stance);
+  const dates = evidence
+    .filter((e) => e.date !== null && (side === "mixed" || sideOf(e.position) === side) && (shiftDate === null || e.date >= shiftDate))
+    .map((e) => e.date!)
+    .sort();
+  return dates[0] ?? null;
+}
+
 function column(actor: ResolvedActor, evidence: Evidence[]): ActorColumn {
   const mine = evidence.filter((e) => actor.memberIds.includes(e.actorId)).sort(byDate);
   if (actor.kind !== "group") {
     const { stance, shift } = summarizePositions(mine);
-    return { actor, stance, shift, members: [], evidence: mine };
+    return { actor, stance, shift, since: sinceWhen(mine, stance, shift?.date ?? null), members: [], evidence: mine };
   }
   const members = actor.memberIds
     .map((id, i) => ({ id, name: actor.memberNames[i] ?? id, stance: summarizePositions(mine.filter((e) => e.actorId === id)).stance }))
     .filter((m) => m.stance !== "no position found");
-  return { actor, stance: summarizeMembers(members.map((m) => m.stance)), shift: null, members, evidence: mine };
+  const stance = summarizeMembers(members.map((m) => m.stance));
+  return { actor, stance, shift: null, since: sinceWhen(mine, stance, null), members, evidence: mine };
 }
 
 /** Side-by-side comparison: one column per actor, proposals where the columns disagree first. */

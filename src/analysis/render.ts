@@ -37,15 +37,16 @@ export function toCsv(columns: string[], rows: Array<Record<string, JsonValue>>)
 const cite = (e: { articleTitle: string | null; source: string | null; date: string | null }) =>
   [e.date ?? "undated", e.source, e.articleTitle ? `“${e.articleTitle}”` : null].filter(Boolean).join(", ");
 
-function evidenceLine(e: CompareResult["columns"][number]["evidence"][number], groupColumn: boolean): string {
-  const who = groupColumn ? `${e.actorName} ` : "";
+function evidenceLine(e: CompareResult["columns"][number]["evidence"][number], columnName: string): string {
+  const who = e.actorName !== columnName ? `${e.actorName} ` : "";
   const what = e.relation === "HAS_STANCE" ? `${who}stance: ${e.position}` : `${who}${e.relation} ${e.proposalName ?? ""}`.trim();
   return `${what} — "${e.quote ?? "(no quote)"}" (${cite(e)})`;
 }
 
 function stanceLabel(c: CompareResult["columns"][number]): string {
   const shift = c.shift ? ` (was ${c.shift.from} until ${c.shift.date ?? "?"})` : "";
-  return `${c.stance}${shift}`;
+  const since = c.since && !c.shift ? ` since ${c.since}` : "";
+  return `${c.stance}${since}${shift}`;
 }
 
 /** Terminal view: a summary table side by side, the disputed proposals, then each actor's quotes in date order. */
@@ -70,7 +71,7 @@ export function renderCompareTable(result: CompareResult): string {
     if (c.actor.note) out.push(`   (${c.actor.note})`);
     if (c.members.length > 0) out.push(`   members with a position: ${c.members.map((m) => `${m.name} (${m.stance})`).join(", ")}`);
     if (c.evidence.length === 0) out.push("   no relation on this topic in the graph");
-    for (const e of c.evidence) out.push(`   - ${evidenceLine(e, c.actor.kind === "group")}`);
+    for (const e of c.evidence) out.push(`   - ${evidenceLine(e, c.actor.name)}`);
   }
   return out.join("\n");
 }
@@ -89,7 +90,7 @@ export function renderCompareMarkdown(result: CompareResult): string {
     out.push("", `## ${c.actor.name} — ${stanceLabel(c)}`, "");
     if (c.actor.note) out.push(`_${c.actor.note}_`, "");
     if (c.evidence.length === 0) out.push("No relation on this topic in the graph.");
-    for (const e of c.evidence) out.push(`- ${md(evidenceLine(e, c.actor.kind === "group"))}`);
+    for (const e of c.evidence) out.push(`- ${md(evidenceLine(e, c.actor.name))}`);
   }
   return out.join("\n");
 }

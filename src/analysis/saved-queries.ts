@@ -41,7 +41,7 @@ export function parseSavedQuery(name: string, text: string, file = `${name}.cyph
     if (m) examples.set(m[1]!, parseParamValue(m[2]!.trim().replace(/;$/, "")));
   }
   const params = header
-    .map((h) => /^param:\s*([A-Za-z_]\w*)\s*\(([^)]*)\)\s*[–-]?\s*(.*)$/.exec(h))
+    .map((h) => /^params?:\s*([A-Za-z_]\w*)\s*\(([^)]*)\)\s*[–-]?\s*(.*)$/.exec(h))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ name: m[1]!, type: m[2]!.trim(), meaning: m[3]!.trim(), example: examples.get(m[1]!) }));
   return SavedQuerySchema.parse({

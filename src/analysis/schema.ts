@@ -46,6 +46,8 @@ export const ActorColumnSchema = z.object({
   stance: StanceSummarySchema,
   /** Set when the position changed over time (e.g. backed a ceasefire, then reversed). */
   shift: ShiftSchema.nullable(),
+  /** Date of the earliest fact behind the current stance ("since when"); null when undated or no position. */
+  since: z.string().nullable(),
   /** For groups: each member's own stance. */
   members: z.array(z.object({ id: z.string(), name: z.string(), stance: StanceSummarySchema })),
   evidence: z.array(EvidenceSchema),

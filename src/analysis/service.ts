@@ -1,7 +1,7 @@
 import { buildComparison, byDate } from "./compare.ts";
 import { findGroup, groupMembers, loadGroups, type Group } from "./groups.ts";
 import type { AnalystReader } from "./reader.ts";
-import type { CompareResult, ResolvedActor, TimelineEvent, TopicSummary } from "./schema.ts";
+import type { ActorCandidate, CompareResult, ResolvedActor, TimelineEvent, TopicSummary } from "./schema.ts";
 import { loadTaxonomy, matchTopic, type TaxonomyTopic } from "./topics.ts";
 
 /** The analyst features over any AnalystReader: compare, topics, timelines. Shared by the CLI and the API. */
@@ -10,20 +10,72 @@ export class AnalysisInputError extends Error {
   readonly userFacing = true;
 }
 
-/** Lucene's special characters, escaped so a name is searched as text. */
+/** A forgiving full-text query: each word escaped, words of 4+ letters fuzzy (misspellings still match). */
 function luceneText(name: string): string {
-  const escaped = name.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&").trim();
-  return escaped ? `"${escaped.replace(/"/g, '\\"')}"` : "";
+  return name
+    .split(/\s+/)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&"))
+    .filter(Boolean)
+    .map((w) => (w.length >= 4 ? `${w}~` : w))
+    .join(" ");
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+const simple = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Full-text hits are fuzzy: keep one only when a name or alias is a near spelling of the query or contains it as words. */
+export function closeEnough(query: string, names: string[]): boolean {
+  const q = simple(query);
+  if (!q) return false;
+  return names.map(simple).some((n) => {
+    if (` ${n} `.includes(` ${q} `) || ` ${q} `.includes(` ${n} `)) return true;
+    return editDistance(q, n) <= Math.floor(Math.max(q.length, n.length) * 0.2);
+  });
 }
 
 /** One actor by id / exact name / alias first, then through the full-text index. */
-async function resolveEntity(reader: AnalystReader, query: string): Promise<ResolvedActor> {
+type ResolvedEntity = ResolvedActor & { type?: string };
+
+/** A country speaks through the people who lead it: they join its column unless named on their own. */
+function withLeaders(actor: ResolvedEntity, candidates: ActorCandidate[], standalone: Set<string>): ResolvedActor {
+  const { type, ...resolved } = actor;
+  if (type !== "Country") return resolved;
+  const countryId = actor.memberIds[0]!;
+  const leaders = candidates.filter((c) => c.type === "Person" && c.leads.includes(countryId) && !standalone.has(c.id));
+  if (leaders.length === 0) return resolved;
+  return {
+    ...resolved,
+    memberIds: [countryId, ...leaders.map((l) => l.id)],
+    memberNames: [actor.name, ...leaders.map((l) => l.name)],
+    note: [resolved.note, `with its leaders: ${leaders.map((l) => l.name).join(", ")}`].filter(Boolean).join("; "),
+  };
+}
+
+async function resolveEntity(reader: AnalystReader, query: string): Promise<ResolvedEntity> {
   const exact = await reader.findActorsExact(query);
-  const hit = exact[0] ?? (luceneText(query) ? (await reader.findActorsFulltext(luceneText(query)))[0] : undefined);
+  const fuzzy = exact[0] || !luceneText(query) ? [] : await reader.findActorsFulltext(luceneText(query));
+  const hit = exact[0] ?? fuzzy.find((h) => closeEnough(query, [h.name, ...h.aliases]));
   if (!hit) {
     return { query, kind: "unknown", name: query, memberIds: [], memberNames: [], note: `no actor or group named "${query}" in the graph` };
   }
-  return { query, kind: "entity", name: hit.name, memberIds: [hit.id], memberNames: [hit.name], note: exact[0] ? null : `matched "${hit.name}" by full-text search` };
+  return {
+    query,
+    kind: "entity",
+    type: hit.type,
+    name: hit.name,
+    memberIds: [hit.id],
+    memberNames: [hit.name],
+    note: exact[0] ? null : `matched "${hit.name}" by full-text search`,
+  };
 }
 
 /**
@@ -35,11 +87,11 @@ export async function resolveActors(reader: AnalystReader, names: string[], grou
   const asGroups = wanted.map((n) => findGroup(groups, n));
   const entities = await Promise.all(wanted.map((n, i) => (asGroups[i] ? null : resolveEntity(reader, n))));
   const standalone = new Set(entities.flatMap((e) => e?.memberIds ?? []));
-  const needCandidates = asGroups.some(Boolean);
+  const needCandidates = asGroups.some(Boolean) || entities.some((e) => e?.type === "Country");
   const candidates = needCandidates ? await reader.actorCandidates() : [];
   return wanted.map((query, i) => {
     const group = asGroups[i];
-    if (!group) return entities[i]!;
+    if (!group) return withLeaders(entities[i]!, candidates, standalone);
     const members = groupMembers(group, candidates, standalone);
     return {
       query,
@@ -106,6 +158,8 @@ export async function buildTimeline(reader: AnalystReader, request: { actor?: st
     return { subject: { kind: "topic", name: topic.name, ids: [topic.id], note: null }, events };
   }
   const [actor] = await resolveActors(reader, [request.actor!], request.groups);
+  // A timeline is about the actor itself (its leaders have their own).
+  if (actor!.kind === "entity") actor!.memberIds = actor!.memberIds.slice(0, 1);
   const events = actor!.memberIds.length > 0 ? (await reader.actorTimeline(actor!.memberIds)).sort(byDate) : [];
   return { subject: { kind: "actor", name: actor!.name, ids: actor!.memberIds, note: actor!.note }, events };
 }

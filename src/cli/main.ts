@@ -1,11 +1,16 @@
 import { Command } from "commander";
+import { compareCommand } from "./compare.ts";
 import { dbCommand } from "./db.ts";
 import { deleteArticleCommand } from "./delete-article.ts";
 import { evalCommand } from "./eval.ts";
+import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { ingestCommand } from "./ingest.ts";
+import { queryCommand } from "./query.ts";
 import { schemaCommand } from "./schema.ts";
 import { statsCommand } from "./stats.ts";
+import { timelineCommand } from "./timeline.ts";
+import { topicsCommand } from "./topics.ts";
 import { upCommand } from "./up.ts";
 
 const program = new Command("kg")
@@ -18,6 +23,11 @@ program
   .addCommand(ingestCommand())
   .addCommand(statsCommand())
   .addCommand(deleteArticleCommand())
+  .addCommand(queryCommand())
+  .addCommand(compareCommand())
+  .addCommand(topicsCommand())
+  .addCommand(timelineCommand())
+  .addCommand(exportCommand())
   .addCommand(extractCommand())
   .addCommand(evalCommand())
   .addCommand(dbCommand().addCommand(schemaCommand()));

@@ -5,10 +5,20 @@ import { COUNTRIES, DATES, GROUPS, ORGS, PHRASES, PHRASE_RE, PLACE_HEADS, REGION
 
 /** Finds countries, organisations, places, groups and people, and resolves aliases, metonyms and role references. */
 
+const REGION_RE = new RegExp("^\\s+(" + REGION_HEADS.join("|") + ")\\b");
 const LOCATIVE = /(?:\b(?:to|in|into|at|from|near|outside|inside|across|around|via|toward|towards)|\b(?:east|west|north|south|outskirts|centre|center) of)\s+(?:the\s+)?$/i;
 const MONTHS = new Set(DATES.months.map((m) => m[0]!.toUpperCase() + m.slice(1)));
 const WEEKDAYS = new Set(DATES.weekdays.map((m) => m[0]!.toUpperCase() + m.slice(1)));
 const TITLE_HEADS = [...ROLES.titleHeads].sort((a, b) => b.split(" ").length - a.split(" ").length);
+/** Title heads by their first word, longest first. */
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const h of TITLE_HEADS) {
+  const parts = h.split(" ");
+  const list = TITLES_BY_FIRST.get(parts[0]!) ?? [];
+  list.push(parts);
+  TITLES_BY_FIRST.set(parts[0]!, list);
+}
+const TITLE_HEAD_SET = new Set(TITLE_HEADS);
 const ORG_HEADS = /^(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Ministry|Party|Cluster|Bank|Fund|Committee|Commission|Institute|Foundation|Network|Union|Alliance|Front|Movement|Army|Guard|Watch|Coalition|Times|Post|News|Today|Journal|Eye|Herald|Tribune|Gazette|Press|Agency|Service|Authority|Department|Parliament|Assembly|Congress|Senate|Court|Corps|Brigade|Group|Institute|University|Company|Corporation|Inc\.?)$/;
 const NOT_NAME = new Set([
   "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "As", "By", "For", "From", "Of", "To", "With", "While", "When", "Where", "Which", "Who", "What", "Why", "How",
@@ -111,7 +121,7 @@ function lexiconEntities(ctx: Ctx): void {
     } else if (entry.kind === "place") {
       let pEnd = end;
       let name = entry.ref;
-      const region = new RegExp("^\\s+(" + REGION_HEADS.join("|") + ")\\b").exec(after);
+      const region = REGION_RE.exec(after);
       if (region && region[1] !== "area") {
         pEnd = end + region[0].length;
         name = text + " " + region[1];
@@ -142,8 +152,23 @@ function groupEntities(ctx: Ctx): void {
 
 const isCap = (t: string) => /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(t) && !/^[A-Z]{4,}$/.test(t);
 
+/** Claimed ranges indexed by character (first claim wins), extended lazily as claims are appended. */
+const claimIndex = new WeakMap<Ctx["claimed"], { filled: number; at: Int32Array }>();
 function claimedAt(ctx: Ctx, tok: Token) {
-  return ctx.claimed.find((c) => tok.start >= c.start && tok.end <= c.end);
+  let idx = claimIndex.get(ctx.claimed);
+  if (!idx) {
+    idx = { filled: 0, at: new Int32Array(ctx.body.length + 1) };
+    claimIndex.set(ctx.claimed, idx);
+  }
+  for (; idx.filled < ctx.claimed.length; idx.filled++) {
+    const c = ctx.claimed[idx.filled]!;
+    for (let p = c.start; p < c.end && p < idx.at.length; p++) if (!idx.at[p]) idx.at[p] = idx.filled + 1;
+  }
+  const i = idx.at[tok.start] ?? 0;
+  if (!i) return undefined;
+  const c = ctx.claimed[i - 1]!;
+  if (tok.end <= c.end) return c;
+  return ctx.claimed.find((x) => tok.start >= x.start && tok.end <= x.end);
 }
 
 /** A run of capitalised name tokens starting at token i (not lexicon entities, not dates). */
@@ -153,7 +178,7 @@ function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
     const t = toks[k]!;
     if (!isCap(t.text) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text)) break;
     if (claimedAt(ctx, t)) break;
-    if (TITLE_HEADS.includes(t.text)) break;
+    if (TITLE_HEAD_SET.has(t.text)) break;
     if (t.text.endsWith(".") && !/^(?:[A-Z]\.)+$/.test(t.text)) break;
     run.push(t);
     if (run.length && toks[k + 1] && ctx.body.slice(t.end, toks[k + 1]!.start).length > 1) break;
@@ -222,10 +247,9 @@ function titledPeople(ctx: Ctx): void {
       // Match the longest title head starting here.
       let head: string | undefined;
       let headLen = 0;
-      for (const h of TITLE_HEADS) {
-        const parts = h.split(" ");
+      for (const parts of TITLES_BY_FIRST.get(toks[i]!.text) ?? []) {
         if (parts.every((p, k) => toks[i + k]?.text === p)) {
-          head = h;
+          head = parts.join(" ");
           headLen = parts.length;
           break;
         }
@@ -349,6 +373,7 @@ function surnameMentions(ctx: Ctx, title: string): void {
   // Unknown capitalised words that act like people: followed by a verb, seen more than once.
   const counts = new Map<string, number>();
   const acting = new Set<string>();
+  const coordinated = new Set<string>();
   for (const s of ctx.sentences) {
     s.tokens.forEach((t, i) => {
       if (!isCap(t.text) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text) || /^[A-Z]+$/.test(t.text)) return;
@@ -361,25 +386,30 @@ function surnameMentions(ctx: Ctx, title: string): void {
       if (t.pos !== "PROPN") return;
       if (next && (next.pos === "VERB" || next.pos === "AUX" || (next.text === "and" && i === 0))) acting.add(t.text);
       if (next?.text === "'s" && i > 0) acting.add(t.text);
+      // "Starmer and Modi would meet": coordinated with a person already known.
+      const prev2 = s.tokens[i - 2];
+      if (prevT?.text === "and" && prev2 && byKey.has(nameKey(prev2.text)) && next && (next.pos === "VERB" || next.pos === "AUX")) coordinated.add(t.text);
     });
   }
   for (const m of title.matchAll(/\b([A-Z][a-z]+)\s+(?:tells|says|hosts|meets|rejects|urges|offers)\b/g)) acting.add(m[1]!);
-  for (const w of acting) {
+  for (const w of [...acting, ...coordinated]) {
     const k = nameKey(w);
     if (byKey.has(k)) continue;
-    if ((counts.get(w) ?? 0) < 2) continue;
+    if ((counts.get(w) ?? 0) < 2 && !coordinated.has(w)) continue;
     if (PHRASES.has(w)) continue;
     const d = ctx.reg.ensure("p:" + k, "Person", w, 0);
     byKey.set(k, d);
   }
-  // Every capitalised token whose key is a known surname is a mention of that person.
+  // Every capitalised token whose key is a known surname is a mention of that person (unless inside a longer name).
+  const personCovered = new Uint8Array(ctx.body.length + 1);
+  for (const m of ctx.reg.mentions) if (m.type === "Person") for (let p = m.start; p < m.end; p++) personCovered[p] = 1;
   for (const s of ctx.sentences) {
     for (const t of s.tokens) {
       if (!isCap(t.text)) continue;
       const k = nameKey(t.text);
       const p = byKey.get(k);
       if (!p) continue;
-      if (ctx.reg.mentions.some((m) => m.key === p.key && m.start <= t.start && m.end >= t.end)) continue;
+      if (personCovered[t.start]) continue;
       if (claimedAt(ctx, t)) continue;
       ctx.reg.mention(p, t.start, t.end, t.text, s.index, true);
     }
@@ -440,7 +470,7 @@ function knownLeaders(ctx: Ctx): void {
 /** "the Ukrainian leader", "the president", "the minister", "his Ukrainian counterpart": resolved to a person already named. */
 function roleReferences(ctx: Ctx): void {
   const nouns = ROLES.referenceNouns.sort((a, b) => b.length - a.length).map(escapeRe).join("|");
-  const re = new RegExp("\\b(?:the|his|her|their)\\s+(?:([A-Z][a-z]+)\\s+)?(" + nouns + ")\\b(?!\\s+[A-Z])", "g");
+  const re = new RegExp("\\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:([A-Z][a-z]+)\\s+)?(" + nouns + ")\\b(?!\\s+[A-Z])", "g");
   const persons = [...ctx.reg.drafts.values()].filter((d) => d.type === "Person");
   for (const m of ctx.body.matchAll(re)) {
     const s = sentenceAt(ctx.sentences, m.index!);
@@ -460,7 +490,7 @@ function roleReferences(ctx: Ctx): void {
       const last = (p: Draft) => Math.max(-1, ...ctx.reg.mentions.filter((x) => x.key === p.key && x.start < m.index!).map((x) => x.start));
       cands = cands.sort((a, b) => last(b) - last(a));
     }
-    ctx.reg.mention(cands[0]!, m.index!, m.index! + m[0].length, m[0].replace(/^(?:his|her|their)\s/, "the "), s.index, true);
+    ctx.reg.mention(cands[0]!, m.index!, m.index! + m[0].length, m[0].replace(/^(?:his|her|their|the)\s/i, "the "), s.index, true);
   }
 }
 

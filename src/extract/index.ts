@@ -22,7 +22,8 @@ export interface ExtractOptions {
  * relative dates are resolved against article.publishedAt only.
  */
 export function extract(article: Article, opts: ExtractOptions = {}): Extraction {
-  const body = article.body;
+  // Typographic quotes become plain ones (one UTF-16 unit each, so every offset stays valid for the original body).
+  const body = article.body.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"');
   const sentences = segment(body);
   const { reg, claimed } = findEntities(body, article.title, sentences, article.source);
   const topics = findTopics(body, sentences, reg, claimed, article.publishedAt);
@@ -37,10 +38,15 @@ export function extract(article: Article, opts: ExtractOptions = {}): Extraction
       ...(article.publishedAt ? { publishedAt: article.publishedAt.slice(0, 10) } : {}),
     },
     entities: buildEntities(reg, ids),
-    relations: relations.filter((r) => (r.confidence ?? 1) >= min),
-    stances: stances.filter((s) => (s.confidence ?? 1) >= min),
+    relations: relations.filter((r) => (r.confidence ?? 1) >= min).map((r) => ({ ...r, evidence: original(article.body, r) })),
+    stances: stances.filter((s) => (s.confidence ?? 1) >= min).map((s) => ({ ...s, evidence: original(article.body, s) })),
     extractor: { ...EXTRACTOR },
   };
+}
+
+/** The evidence as written in the article (with its own quote marks). */
+function original(body: string, r: { evidence: string; span?: { start: number; end: number } }): string {
+  return r.span ? body.slice(r.span.start, r.span.end) : r.evidence;
 }
 
 /** Document-local ids: slugs of the canonical names, made unique. */

@@ -1,4 +1,4 @@
-import countries from "world-countries";
+import worldCountries, { type Countries } from "world-countries";
 import countriesExtra from "./lexicons/countries-extra.json" with { type: "json" };
 import organizations from "./lexicons/organizations.json" with { type: "json" };
 import places from "./lexicons/places.json" with { type: "json" };
@@ -11,6 +11,9 @@ import dates from "./lexicons/dates.json" with { type: "json" };
 import verbs from "./lexicons/verbs.json" with { type: "json" };
 
 /** Everything the extractor knows, compiled once at module init from the data files under lexicons/. */
+
+// world-countries ships CommonJS typed as an ES default export: take the array whichever way it arrives.
+const countries: Countries = Array.isArray(worldCountries) ? (worldCountries as Countries) : (worldCountries as unknown as { default: Countries }).default;
 
 export function slug(text: string): string {
   return text

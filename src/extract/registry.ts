@@ -26,6 +26,7 @@ export interface Draft {
 export class Registry {
   readonly drafts = new Map<string, Draft>();
   readonly mentions: Mention[] = [];
+  private readonly seen = new Set<string>();
 
   ensure(key: string, type: EntityType, name: string, first = 0): Draft {
     let d = this.drafts.get(key);
@@ -42,8 +43,11 @@ export class Registry {
     const clean = text.replace(/\s+/g, " ").trim();
     if (clean && clean !== draft.name) draft.aliases.add(clean);
     const m: Mention = { key: draft.key, type: draft.type, start, end, text: clean, sent, actor };
-    const dup = this.mentions.find((x) => x.key === m.key && x.start === start && x.end === end);
-    if (!dup) this.mentions.push(m);
+    const id = `${m.key}@${start}:${end}`;
+    if (!this.seen.has(id)) {
+      this.seen.add(id);
+      this.mentions.push(m);
+    }
     return m;
   }
 
@@ -62,6 +66,8 @@ export class Registry {
   }
 
   mentionsIn(sent: number): Mention[] {
-    return this.mentions.filter((m) => m.sent === sent).sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Mention[] = [];
+    for (const m of this.mentions) if (m.sent === sent) out.push(m);
+    return out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 }

@@ -38,6 +38,8 @@ const READY_RE = new RegExp("\\b(?:is|are|was|were|remains?|remained|stands?|sto
 const PRONOUN_RE = /\b(?:he|she)\b/gi;
 const ACTOR_TYPES = new Set(["Person", "Country", "Organization"]);
 const TARGET_TYPES = new Set(["Proposal", "Meeting"]);
+const SPEECH_RE = new RegExp("\\b(?:" + [...SPEECH_FORMS].map(escapeRe).join("|") + ")\\b", "i");
+const DEMAND_RE = new RegExp("\\b(?:meeting|summit|talks|negotiations)\\s+(?:\\w+\\s+)?(?:" + CUES.conditionalDemand.map(escapeRe).join("|") + ")\\b", "i");
 const LIGHT_NOUNS = new Set(["promise", "pledge", "outline", "outlines", "concept", "idea", "prospect", "prospects", "possibility", "notion", "terms", "details", "hopes", "hope", "kind", "sort", "form", "part", "deployment", "proposal", "proposals", "plan", "plans", "offer", "invitation", "call", "calls", "demand", "demands", "support", "backing", "principle", "framework", "version", "scale", "level", "talks", "efforts", "effort", "push", "role", "way", "sort"]);
 const STOP_OBJECT = /[;:]|\s(?:but|while|although|though|whereas)\s|\.\s/;
 
@@ -226,7 +228,8 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       if (tok && tok.pos === "ADJ" && !/ed$/i.test(tok.text)) continue;
       // After a determiner or particle it is a noun ("give up hopes", "the pledge").
       if (/\b(?:the|a|an|of|up|its|their|his|her|whose|our|my|your)\s+$/i.test(body.slice(Math.max(s.start, vStart - 8), vStart)) && !/ed$/i.test(v[0])) continue;
-      const leftText = body.slice(s.start, vStart);
+      // Only the last words before the verb matter for these cues (and short strings keep the anchored regexes cheap).
+      const leftText = body.slice(Math.max(s.start, vStart - 120), vStart);
       // Inside "urged X to <verb> ...", the verb belongs to the one urged and is reported as URGED + the proposal.
       if (/\b(?:urg\w+|ask\w*|press\w*|call\w* on|persuad\w+|push\w*)\s+[^,.;]{1,40}\bto\s+(?:\w+\s+)?$/i.test(leftText)) continue;
       const negated = NEG_RE.test(leftText) || /\bno\s+(?:party|one|country|side)\b[^,]*$/i.test(leftText);
@@ -353,7 +356,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
     // 1d. Taking part: "<person> said during <meeting>", "<meeting> he joined", "joining <actors> for <meeting>".
     for (const t of targets.filter((x) => x.type === "Meeting" && !input.topics.meetingInfo.get(x.key)?.planned)) {
       const before = body.slice(s.start, t.start);
-      if (/\b(?:during|at)\s+(?:a|an|the|another|his|her)?\s*$/i.test(before) && [...SPEECH_FORMS].some((f) => new RegExp("\\b" + f + "\\b", "i").test(before))) {
+      if (/\b(?:during|at)\s+(?:a|an|the|another|his|her)?\s*$/i.test(before) && SPEECH_RE.test(before)) {
         const who = actors.filter((a) => a.type === "Person" && a.end <= t.start);
         if (who.length) add({ subject: who[who.length - 1]!.key, type: "ATTENDED", object: t.key, sent: s, confidence: 0.6, cameo: "040", plover: "CONSULT" });
       }
@@ -422,7 +425,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       }
     }
     // "X said any meeting would have to be prepared ...": a condition put on a summit (a stance, not a relation).
-    const demand = new RegExp("\\b(?:meeting|summit|talks|negotiations)\\s+(?:\\w+\\s+)?(?:" + CUES.conditionalDemand.map(escapeRe).join("|") + ")\\b", "i").exec(text);
+    const demand = DEMAND_RE.exec(text);
     if (demand) {
       const speaker = actors.find((m) => m.type === "Person" && SPEECH_FORMS.has((body.slice(m.end, m.end + 20).trim().split(/\s+/)[0] ?? "").toLowerCase()));
       if (speaker) {

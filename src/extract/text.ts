@@ -57,6 +57,20 @@ export function segment(body: string): Sentence[] {
     tokens.push({ text: t, start: at, end: at + t.length, pos: tags[i] ?? "X" });
     cursor = at + t.length;
   }
+  // wink splits words at some non-English letters ("Erdoğan" -> "Erdo" + "ğan"): glue touching letter tokens back together.
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    if (!a) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j] === null && false) j++;
+    const b = tokens[j];
+    if (b && a.end === b.start && /\p{L}$/u.test(a.text) && /^\p{L}/u.test(b.text)) {
+      tokens[i] = { text: a.text + b.text, start: a.start, end: b.end, pos: /^\p{Lu}/u.test(a.text) ? "PROPN" : a.pos };
+      tokens.splice(j, 1);
+      shiftSpans(spans, j);
+      i--;
+    }
+  }
   const out: Sentence[] = [];
   for (const [from, to] of spans) {
     let group: Token[] = [];
@@ -78,4 +92,12 @@ export function segment(body: string): Sentence[] {
     flush();
   }
   return out;
+}
+
+/** Keeps wink's sentence token ranges right after a token at index `removed` was merged away. */
+function shiftSpans(spans: number[][], removed: number): void {
+  for (const sp of spans) {
+    if (sp[0]! > removed) sp[0]!--;
+    if (sp[1]! >= removed) sp[1]!--;
+  }
 }

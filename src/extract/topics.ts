@@ -46,13 +46,38 @@ export function findTopics(body: string, sentences: Sentence[], reg: Registry, _
   return finding;
 }
 
+function sentenceIndexAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sentences[mid]!;
+    if (pos < x.start) hi = mid - 1;
+    else if (pos >= x.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 function findProposals(body: string, sentences: Sentence[], reg: Registry): void {
-  for (const s of sentences) {
+  // One scan of the body per topic (cheaper than per sentence); matches are then handled sentence by sentence.
+  const bySentence = new Map<number, { t: (typeof TOPICS)[number]; m: RegExpMatchArray }[]>();
+  for (const t of TOPICS) {
+    t.re.lastIndex = 0;
+    for (const m of body.matchAll(t.re)) {
+      const si = sentenceIndexAt(sentences, m.index!);
+      if (si < 0 || m.index! + m[0].length > sentences[si]!.end) continue;
+      const list = bySentence.get(si) ?? [];
+      list.push({ t, m });
+      bySentence.set(si, list);
+    }
+  }
+  for (const [si, list] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
+    const s = sentences[si]!;
     const taken: [number, number][] = [];
-    for (const t of TOPICS) {
-      t.re.lastIndex = 0;
-      for (const m of s.text.matchAll(t.re)) {
-        let start = s.start + m.index!;
+    for (const { t, m } of list) {
+      {
+        let start = m.index!;
         let end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && end > a)) continue;
         // "settlement" after peace/post-war is a peace deal, not a settlement plan; "peace settlement" matched earlier.

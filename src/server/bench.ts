@@ -74,24 +74,21 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     const page = await browser.context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.ready !== undefined, undefined, { timeout: 180_000, polling: 100 });
-    const marks = await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-      return { data: at("kg:data-loaded"), ready: at("kg:ready") };
-    });
+    // Scripts for the page are strings: a bundler's helpers (e.g. esbuild's __name) do not exist in the page.
+    const marks = (await page.evaluate(`({
+      data: performance.getEntriesByName("kg:data-loaded")[0]?.startTime ?? NaN,
+      ready: performance.getEntriesByName("kg:ready")[0]?.startTime ?? NaN,
+    })`)) as { data: number; ready: number };
     const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.ready, renderAfterDataMs: marks.ready - marks.data };
     log(`page: data after ${marks.data.toFixed(0)} ms, first render after ${marks.ready.toFixed(0)} ms`);
 
     // Pan: drag the camera across the canvas while recording the interval between animation frames.
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __recording: boolean };
-      w.__frames = [];
-      w.__recording = true;
-      const tick = (t: number) => {
-        w.__frames.push(t);
-        if (w.__recording) requestAnimationFrame(tick);
-      };
+    await page.evaluate(`(() => {
+      window.__frames = [];
+      window.__recording = true;
+      const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
-    });
+    })()`);
     const box = (await page.locator("#graph").boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -101,11 +98,7 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
       await page.mouse.move(cx + dx, cy + dy, { steps: 30 });
       await page.mouse.up();
     }
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __recording: boolean };
-      w.__recording = false;
-      return w.__frames;
-    });
+    const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
     const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
     const pan = {
       frames: intervals.length,

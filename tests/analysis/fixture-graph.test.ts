@@ -35,6 +35,7 @@ describe("compare", () => {
       "Ankara would join a peace force only if it helped plan it.",
     ]);
     expect(byName.Russia!.stance).toBe("oppose");
+    expect(byName.Russia!.since).toBe("2025-08-10");
     expect(byName.Russia!.evidence[0]).toMatchObject({ source: "Fixture Daily", articleTitle: "Moscow dismisses foreign troops", date: "2025-08-10" });
     expect(byName.Europe!.stance).toBe("support");
     expect(byName.Europe!.actor.memberIds).not.toContain("country:russia");
@@ -47,9 +48,12 @@ describe("compare", () => {
 
   it("shows a reversal and resolves actors by alias, id and full-text search", async () => {
     const result = await compareActors(reader, { topic: "ceasefire", actors: ["Fixture", "country:germany", "Ank Fixtur"] });
-    expect(result.columns[0]).toMatchObject({ stance: "oppose", shift: { from: "support", to: "oppose", date: "2025-08-20" } });
+    expect(result.columns[0]).toMatchObject({ stance: "oppose", since: "2025-08-20", shift: { from: "support", to: "oppose", date: "2025-08-20" } });
     expect(result.columns[1]!.actor.name).toBe("Germany");
     expect(result.columns[1]!.stance).toBe("oppose");
+    const misspelt = await compareActors(reader, { topic: "peacekeeping", actors: ["Rusia"] });
+    expect(misspelt.columns[0]!.actor).toMatchObject({ name: "Russia", note: expect.stringContaining("full-text") });
+    expect(misspelt.columns[0]!.stance).toBe("oppose");
     const unknown = await compareActors(reader, { topic: "ceasefire", actors: ["Atlantis"] });
     expect(unknown.columns[0]).toMatchObject({ stance: "no position found", actor: { kind: "unknown" } });
   });

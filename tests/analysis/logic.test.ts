@@ -166,3 +166,27 @@ describe("parameters and saved queries", () => {
     }
   });
 });
+
+describe("stance summary: topic versus proposals", () => {
+  it("backing one proposal while rejecting another of the same topic is conditional, not mixed", () => {
+    const s = summarizePositions([ev("x", "support", "2025-01-01", "proposal:own-plan"), ev("x", "oppose", "2025-01-01", "proposal:other-plan")]);
+    expect(s.stance).toBe("conditional");
+  });
+
+  it("a 'mixed' stance next to support reads as conditional; alone it stays mixed", () => {
+    expect(summarizePositions([ev("x", "mixed", "2025-01-01", null), ev("x", "support", "2025-01-01")]).stance).toBe("conditional");
+    expect(summarizePositions([ev("x", "mixed", "2025-01-01", null)]).stance).toBe("mixed");
+    expect(summarizePositions([ev("x", "mixed", "2025-01-01", null), ev("x", "oppose", "2025-01-02")]).stance).toBe("oppose");
+  });
+});
+
+describe("closeEnough (full-text hits)", () => {
+  it("keeps near spellings and whole-word containment, drops unrelated names", async () => {
+    const { closeEnough } = await import("../../src/analysis/service.ts");
+    expect(closeEnough("Rusia", ["Russia"])).toBe(true);
+    expect(closeEnough("Erdogan", ["Recep Tayyip Erdoğan"])).toBe(true);
+    expect(closeEnough("United Sates", ["United States", "US"])).toBe(true);
+    expect(closeEnough("Atlantis", ["Atlanta"])).toBe(false);
+    expect(closeEnough("Iran", ["Iraq"])).toBe(false);
+  });
+});

@@ -10,7 +10,7 @@ import { evaluate, readGold, type Figure } from "../../src/eval/index.ts";
  * FLOORS are the figures reached so far: a change that lowers one fails here. Targets (issue 3) are higher:
  * entities 0.90, core relations 0.80, all relations 0.70, stances 0.75.
  */
-const FLOORS = { entities: 0.92, "relations:core": 0.74, "relations:all": 0.79, stances: 0.67 };
+const FLOORS = { entities: 0.92, "relations:core": 0.82, "relations:all": 0.85, stances: 0.8 };
 
 let articles: Article[] = [];
 let figures: Record<string, Figure> = {};

@@ -69,7 +69,8 @@ afterAll(async () => {
 const start = (extra: Parameters<typeof startLocalNeo4j>[0] = {}) =>
   startLocalNeo4j({ home, boltPort, httpPort, heap: "512m", pageCache: "128m", quickJit: true, ...extra });
 
-describe.sequential("local Neo4j server", () => {
+// Starts take ~10 s alone but several times that when the 2 cores are busy: allow for it.
+describe.sequential("local Neo4j server", { timeout: 240_000 }, () => {
   it("reports a fresh home as not running, with its data folder and log file", async () => {
     const status = await statusLocalNeo4j(home);
     expect(status).toMatchObject({ running: false, pid: null, boltUri: null, browserUrl: null });

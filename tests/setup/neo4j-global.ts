@@ -2,7 +2,7 @@
  * vitest globalSetup: one real Neo4j for the whole test run, provided to tests as inject("neo4j").
  * Choice, in order: NEO4J_URI (an existing server); a Docker engine (testcontainers, neo4j:5.26);
  * else the project's local server from Maven jars in a throw-away home, deleted afterwards.
- * KG_TEST_NEO4J=local or =docker skips the choice.
+ * KG_TEST_NEO4J=local or =docker skips the choice; =none starts nothing (for runs of tests that need no database).
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -30,6 +30,10 @@ type Teardown = () => Promise<void>;
 
 export default async function setup({ provide }: TestProject): Promise<Teardown> {
   const mode = process.env.KG_TEST_NEO4J?.trim();
+  if (mode === "none") {
+    console.log("[neo4j] no Neo4j for this run (KG_TEST_NEO4J=none): tests that inject it will fail");
+    return async () => {};
+  }
   if (process.env.NEO4J_URI && !mode) return useExternal(provide);
   if (mode === "docker" || (!mode && (await dockerAnswers()))) return useDocker(provide);
   return useLocal(provide);

@@ -89,17 +89,22 @@ export class ExplorerApp {
   private bindGraphEvents(): void {
     const sigma = this.renderer.sigma;
     const tooltip = byId("edge-tooltip");
-    sigma.on("enterNode", ({ node }) => {
+    // Hover re-styles the graph; not while dragging the camera (a button is down) and not on large graphs.
+    const dragging = (event: { original: Event }) => ((event.original as MouseEvent).buttons ?? 0) !== 0;
+    sigma.on("enterNode", ({ node, event }) => {
+      if (!this.renderer.hoverHighlight || dragging(event)) return;
       this.renderer.highlight.hovered = node;
       this.renderer.refresh();
     });
     sigma.on("leaveNode", () => {
+      if (this.renderer.highlight.hovered === null) return;
       this.renderer.highlight.hovered = null;
       this.renderer.refresh();
     });
     sigma.on("clickNode", ({ node }) => void this.select(node, false));
     sigma.on("clickStage", () => this.closePanel());
     sigma.on("enterEdge", ({ edge, event }) => {
+      if (dragging(event)) return;
       this.renderer.highlight.hoveredEdge = edge;
       const attrs = this.graph.getEdgeAttributes(edge);
       const [source, target] = this.graph.extremities(edge);
@@ -110,6 +115,7 @@ export class ExplorerApp {
       this.renderer.refresh();
     });
     sigma.on("leaveEdge", () => {
+      if (this.renderer.highlight.hoveredEdge === null) return;
       this.renderer.highlight.hoveredEdge = null;
       tooltip.hidden = true;
       this.renderer.refresh();

@@ -14,9 +14,9 @@ function storedPassword(layout: HomeLayout): string | undefined {
 }
 
 /**
- * The password for user neo4j. A new home gets it set before the first start
- * (explicit > NEO4J_PASSWORD > a generated one, kept in HOME/password with mode 0600);
- * an initialised home keeps the password it was created with.
+ * The password for user neo4j. A new home gets it set before the first start: the explicit one,
+ * else NEO4J_PASSWORD, else a generated one; it is kept in HOME/password (mode 0600). An existing
+ * home keeps using HOME/password (NEO4J_PASSWORD may be meant for another server), unless told otherwise.
  */
 export async function preparePassword(
   layout: HomeLayout,
@@ -25,17 +25,18 @@ export async function preparePassword(
   java: string,
   libDir: string,
 ): Promise<string> {
-  const chosen = explicit ?? (env.NEO4J_PASSWORD || undefined) ?? storedPassword(layout);
-  const initialised = existsSync(layout.systemDbDir);
-  if (initialised) {
-    if (chosen === undefined) {
+  const fromEnv = env.NEO4J_PASSWORD || undefined;
+  if (existsSync(layout.systemDbDir)) {
+    const known = explicit ?? storedPassword(layout) ?? fromEnv;
+    if (known === undefined) {
       throw new LocalNeo4jError(
         `The database in ${layout.home} was created earlier, but its password is unknown (${layout.passwordFile} is missing). ` +
-          "Set NEO4J_PASSWORD to that password and run `npx kg db start` again.",
+          "Write that password into that file (or set NEO4J_PASSWORD to it) and run `npx kg db start` again.",
       );
     }
-    return chosen;
+    return known;
   }
+  const chosen = explicit ?? fromEnv ?? storedPassword(layout);
   const password = chosen ?? randomBytes(24).toString("base64url");
   if (password.length < 8 || password === "neo4j") {
     throw new LocalNeo4jError(

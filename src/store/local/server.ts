@@ -239,7 +239,7 @@ async function boltProblem(info: RunInfo): Promise<{ message: string; fatal: boo
         fatal: true,
         message:
           `Neo4j at ${info.boltUri} refused the password for user "${info.user}" (${code}). The database in ${info.home} was created ` +
-          `with another password: set NEO4J_PASSWORD to it (or fix ${path.join(info.home, "password")}).`,
+          `with another password: write it into ${path.join(info.home, "password")} and start again.`,
       };
     }
     return { fatal: false, message: `${code || "Bolt"}: ${message}` };

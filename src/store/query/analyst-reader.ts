@@ -42,7 +42,7 @@ export class Neo4jAnalystReader implements AnalystReader {
   }
 
   async findActorsFulltext(text: string) {
-    return z.array(ActorHitSchema.extend({ score: num })).parse(await this.read("resolve-actor-fulltext", { q: text }));
+    return z.array(ActorHitSchema.extend({ aliases: z.array(z.string()), score: num })).parse(await this.read("resolve-actor-fulltext", { q: text }));
   }
 
   async actorCandidates() {

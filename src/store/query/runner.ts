@@ -72,8 +72,9 @@ export async function plannedQueryType(
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
   try {
     const plan = await session
-      .executeRead((tx) => tx.run(`EXPLAIN ${statement}`, params), { timeout: timeoutMs })
-      .catch((err: unknown) => rethrow(err, timeoutMs));
+      // EXPLAIN on its own line keeps Neo4j's column numbers right; line numbers are shifted back below.
+      .executeRead((tx) => tx.run(`EXPLAIN\n${statement}`, params), { timeout: timeoutMs })
+      .catch((err: unknown) => rethrow(withoutExplain(err), timeoutMs));
     return String(plan.summary.queryType ?? "");
   } finally {
     await session.close();
@@ -128,6 +129,18 @@ async function collect(result: StreamingResult, limit: number): Promise<QueryRun
     elapsedMs: Date.now() - started,
     ...(Object.keys(updates).length > 0 ? { updates } : {}),
   };
+}
+
+/** Neo4j's messages quote the statement it received; show the user's own lines and line numbers. */
+function withoutExplain(err: unknown): unknown {
+  const e = err as { message?: unknown };
+  if (typeof e?.message !== "string") return err;
+  const message = e.message
+    .replace(/\bline (\d+)/g, (_, n: string) => `line ${Math.max(1, Number(n) - 1)}`)
+    .replace(/ \(offset: \d+\)/g, "")
+    .replace(/"EXPLAIN\n/g, '"')
+    .replace(/^EXPLAIN\n/m, "");
+  return Object.assign(Object.create(Object.getPrototypeOf(err) as object), err, { message });
 }
 
 function describeQueryType(t: string): string {

@@ -4,6 +4,10 @@ import { DIMMED_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR } from "./colors.ts";
 import type { ViewGraph } from "./model.ts";
 import type { Visibility } from "./visibility.ts";
 
+/** Above these sizes, moving the camera hides edges and labels, and hovering does not re-style the whole graph. */
+const LARGE_GRAPH_NODES = 5_000;
+const LARGE_GRAPH_EDGES = 20_000;
+
 /** Below this camera ratio (zoomed in) every visible edge shows its relation type. */
 const EDGE_LABEL_ZOOM_RATIO = 0.35;
 
@@ -15,6 +19,8 @@ export type Highlight = { hovered: string | null; selected: string | null; hover
  */
 export class GraphRenderer {
   readonly sigma: Sigma;
+  /** Whether hovering a node highlights its neighbourhood (each highlight re-styles every node and edge). */
+  readonly hoverHighlight: boolean;
   visibility: Visibility | null = null;
   highlight: Highlight = { hovered: null, selected: null, hoveredEdge: null };
   private focus: Set<string> | null = null;
@@ -23,6 +29,8 @@ export class GraphRenderer {
     readonly graph: ViewGraph,
     container: HTMLElement,
   ) {
+    const large = graph.order > LARGE_GRAPH_NODES || graph.size > LARGE_GRAPH_EDGES;
+    this.hoverHighlight = !large;
     this.sigma = new Sigma(graph, container, {
       primitives: {
         edges: { paths: [pathLine(), pathCurved(), pathLoop()], extremities: [extremityArrow()] },
@@ -33,6 +41,8 @@ export class GraphRenderer {
       },
       settings: {
         renderEdgeLabels: true,
+        hideEdgesOnMove: large,
+        hideLabelsOnMove: large,
         enableEdgeEvents: true,
         labelDensity: 0.7,
         labelGridCellSize: 80,
