@@ -28,7 +28,9 @@ export function findDate(text: string, publishedAt: string | undefined, future =
     const cur = base.getUTCDay();
     const mod = (w[1] ?? "").toLowerCase();
     let delta: number;
-    if (mod === "next" || (future && mod !== "last")) delta = (target - cur + 7) % 7 || (mod === "next" ? 7 : 0);
+    // A weekday is ahead only when the words before it speak of the future ("will meet on Friday"), not "said on Tuesday".
+    const ahead = future && /\b(?:will|would|to be|planned|scheduled|due|expected)\b(?:(?!\b(?:said|told|announced|added)\b)[^.]){0,40}$/i.test(text.slice(0, w.index));
+    if (mod === "next" || (ahead && mod !== "last")) delta = (target - cur + 7) % 7 || (mod === "next" ? 7 : 0);
     else delta = -((cur - target + 7) % 7) || (mod === "last" ? -7 : 0);
     const d = new Date(base.getTime() + delta * 86400000);
     hits.push({ date: iso(d), start: w.index, end: w.index + w[0].length, text: w[0] });

@@ -150,7 +150,16 @@ function groupEntities(ctx: Ctx): void {
   }
 }
 
-const isCap = (t: string) => /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(t) && !/^[A-Z]{4,}$/.test(t);
+const capCache = new Map<string, boolean>();
+function isCap(t: string): boolean {
+  let v = capCache.get(t);
+  if (v === undefined) {
+    v = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(t) && !/^[A-Z]{4,}$/.test(t);
+    if (capCache.size > 50_000) capCache.clear();
+    capCache.set(t, v);
+  }
+  return v;
+}
 
 /** Claimed ranges indexed by character (first claim wins), extended lazily as claims are appended. */
 const claimIndex = new WeakMap<Ctx["claimed"], { filled: number; at: Int32Array }>();
@@ -189,7 +198,18 @@ function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
 }
 
 /** Key used to merge spelling variants of a surname: Zelenskyy / Zelensky, Erdoğan / Erdogan, Ben-Gvir / Ben Gvir. */
+const keyCache = new Map<string, string>();
 export function nameKey(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -344,6 +364,15 @@ function structuralPeople(ctx: Ctx): void {
           }
           if (toks[k]!.text === ",") break;
         }
+      }
+      // "Kenya's president, William Ruto, said": a role named just before, set off by commas.
+      const roleBefore = /(?:^|\s)(?:([A-Z][\p{L}]+)(?:'s)?\s+)?([a-z]+(?:\s+[a-z]+)?)\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 50), run[0]!.start));
+      if (roleBefore && next === "," && ROLES.lowerRoles.includes(roleBefore[2]!.split(" ").pop()!)) {
+        const lead = roleBefore[1] ? PHRASES.get(roleBefore[1]) : undefined;
+        ok = true;
+        role = roleBefore[2]!.replace(/^\w/, (c) => c.toUpperCase());
+        if (lead && (lead.kind === "country" || lead.kind === "demonym" || lead.kind === "metonym")) country = lead.ref;
+        if (country) role = formatRole(role, country);
       }
       if (prevClaim && prevClaim.key.startsWith("c:") && run.length >= 2) {
         ok = true;

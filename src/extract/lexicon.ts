@@ -162,10 +162,13 @@ export interface TopicInfo {
   topic: string;
   name: string;
   re: RegExp;
+  /** Cheap pre-check: the patterns can only match text holding one of these stems. */
+  cue: RegExp;
 }
-export const TOPICS: TopicInfo[] = (topics as { topics: { topic: string; name: string; patterns: string[] }[] }).topics.map((t) => ({
+export const TOPICS: TopicInfo[] = (topics as { topics: { topic: string; name: string; patterns: string[]; cue: string }[] }).topics.map((t) => ({
   topic: t.topic,
   name: t.name,
+  cue: new RegExp(t.cue, "i"),
   re: new RegExp("(?<![\\p{L}\\p{N}])(?:" + t.patterns.join("|") + ")(?![\\p{L}\\p{N}])", "giu"),
 }));
 
@@ -228,6 +231,16 @@ for (const v of verbData.negatedFlip.verbs) {
     VERB_FORMS.set(f, list);
   }
 }
+/** Verb forms by their first word, longest first: lets the trigger search walk tokens instead of running one huge regex. */
+export const VERB_BY_FIRST = new Map<string, string[]>();
+for (const f of VERB_FORMS.keys()) {
+  const first = f.split(" ")[0]!;
+  const list = VERB_BY_FIRST.get(first) ?? [];
+  list.push(f);
+  VERB_BY_FIRST.set(first, list);
+}
+for (const list of VERB_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
 export const VERB_RE = new RegExp(
   "(?<![\\p{L}\\p{N}])(" + [...VERB_FORMS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|") + ")(?![\\p{L}\\p{N}])",
   "giu",

@@ -40,7 +40,11 @@ export class Registry {
 
   /** Records a mention; overlapping mentions of a different entity are kept (a title holds a country). */
   mention(draft: Draft, start: number, end: number, text: string, sent: number, actor: boolean): Mention {
-    const clean = text.replace(/\s+/g, " ").trim();
+    let clean = text.replace(/\s+/g, " ").trim();
+    // An unbalanced quote mark at either end is punctuation, not part of the name.
+    for (const q of ['"', "'"]) {
+      if (clean.split(q).length % 2 === 0) clean = clean.startsWith(q) ? clean.slice(1) : clean.endsWith(q) ? clean.slice(0, -1) : clean;
+    }
     if (clean && clean !== draft.name) draft.aliases.add(clean);
     const m: Mention = { key: draft.key, type: draft.type, start, end, text: clean, sent, actor };
     const id = `${m.key}@${start}:${end}`;

@@ -2,7 +2,7 @@ import type { Sentence } from "./text.ts";
 import type { Mention, Registry } from "./registry.ts";
 import type { Relation, RelationType, Stance, StanceRecord } from "./schema.ts";
 import type { TopicFinding } from "./topics.ts";
-import { COUNTRIES, CUES, slug, NEGATED_FLIP, READINESS, ROLES, SPEECH_FORMS, VERB_FORMS, VERB_RE, escapeRe, type VerbEntry } from "./lexicon.ts";
+import { COUNTRIES, CUES, slug, NEGATED_FLIP, READINESS, ROLES, SPEECH_FORMS, VERB_BY_FIRST, VERB_FORMS, escapeRe, type VerbEntry } from "./lexicon.ts";
 import { findDate } from "./dates.ts";
 
 /** Relations from verb patterns (subject, verb, object from the sentence's structure) and stances derived from them. */
@@ -40,8 +40,31 @@ const ACTOR_TYPES = new Set(["Person", "Country", "Organization"]);
 const TARGET_TYPES = new Set(["Proposal", "Meeting"]);
 const SPEECH_RE = new RegExp("\\b(?:" + [...SPEECH_FORMS].map(escapeRe).join("|") + ")\\b", "i");
 const DEMAND_RE = new RegExp("\\b(?:meeting|summit|talks|negotiations)\\s+(?:\\w+\\s+)?(?:" + CUES.conditionalDemand.map(escapeRe).join("|") + ")\\b", "i");
-const LIGHT_NOUNS = new Set(["promise", "pledge", "outline", "outlines", "concept", "idea", "prospect", "prospects", "possibility", "notion", "terms", "details", "hopes", "hope", "kind", "sort", "form", "part", "deployment", "proposal", "proposals", "plan", "plans", "offer", "invitation", "call", "calls", "demand", "demands", "support", "backing", "principle", "framework", "version", "scale", "level", "talks", "efforts", "effort", "push", "role", "way", "sort"]);
+const MEETING_WORDS = new Set(["peace", "ceasefire", "security", "leaders", "trade"]);
+const LIGHT_NOUNS = new Set(["deal", "agreement", "arrangement", "package", "packages", "round", "set", "raft", "wave", "series", "promise", "pledge", "outline", "outlines", "concept", "idea", "prospect", "prospects", "possibility", "notion", "terms", "details", "hopes", "hope", "kind", "sort", "form", "part", "deployment", "proposal", "proposals", "plan", "plans", "offer", "invitation", "call", "calls", "demand", "demands", "support", "backing", "principle", "framework", "version", "scale", "level", "talks", "efforts", "effort", "push", "role", "way", "sort"]);
 const STOP_OBJECT = /[;:]|\s(?:but|while|although|though|whereas)\s|\.\s/;
+
+/** Verb phrases of the lexicon in a sentence, found token by token (longest phrase first, no overlaps). */
+function verbTriggers(body: string, s: Sentence): { 0: string; index: number }[] {
+  const out: { 0: string; index: number }[] = [];
+  let until = -1;
+  for (const t of s.tokens) {
+    if (t.start < until) continue;
+    const forms = VERB_BY_FIRST.get(t.text.toLowerCase());
+    if (!forms) continue;
+    for (const f of forms) {
+      const cand = body.slice(t.start, t.start + f.length);
+      if (cand.toLowerCase() !== f) continue;
+      const after = body[t.start + f.length];
+      if (after && /[\p{L}\p{N}]/u.test(after)) continue;
+      if (t.start + f.length > s.end) continue;
+      out.push({ 0: cand, index: t.start - s.start });
+      until = t.start + f.length;
+      break;
+    }
+  }
+  return out;
+}
 
 function verbEntries(surface: string): VerbEntry[] {
   return VERB_FORMS.get(surface.toLowerCase()) ?? [];
@@ -113,8 +136,10 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       const cands = actors.filter((m) => m.end <= cut && !(m.start >= cut && m.end <= pos) && !/\bAs\s+$/.test(body.slice(Math.max(s.start, m.start - 4), m.start)));
       if (!cands.length) return [];
       let last = cands[cands.length - 1]!;
-      if (rel) {
-        const before = cands.filter((m) => m.end <= s.start + rel.index);
+      // "X, who ... urged": the antecedent acts; "the plan, which Y dismissed": Y acts (an actor stands after "which").
+      const relAbs = rel ? s.start + rel.index : -1;
+      if (rel && !cands.some((m) => m.start > relAbs)) {
+        const before = cands.filter((m) => m.end <= relAbs);
         if (before.length) last = before[before.length - 1]!;
       }
       // A possessor ("Ankara's position") or an object of a preposition is not the subject: look further left.
@@ -167,7 +192,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       // A head noun of its own before the target ("rejected claims that the summit ...") means the target is not the object.
       if (kind !== "actor" && (TARGET_TYPES.has(first.type) || kind === "any")) {
         const gapToks = s.tokens.filter((t) => t.start >= pos && t.end <= first.start);
-        if (gapToks.some((t) => t.pos === "NOUN" && !LIGHT_NOUNS.has(t.text.toLowerCase()) && !all.some((m) => m.start <= t.start && m.end >= t.end))) return [];
+        if (gapToks.some((t) => t.pos === "NOUN" && !LIGHT_NOUNS.has(t.text.toLowerCase()) && !MEETING_WORDS.has(t.text.toLowerCase()) && !all.some((m) => m.start <= t.start && m.end >= t.end))) return [];
       }
       const out = [first];
       // Coordinated objects: "hosted Zelenskyy and a group of European allies".
@@ -216,8 +241,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
     };
 
     // 1. Verb triggers.
-    VERB_RE.lastIndex = 0;
-    for (const v of text.matchAll(VERB_RE)) {
+    for (const v of verbTriggers(body, s)) {
       const vStart = s.start + v.index!;
       const vEnd = vStart + v[0].length;
       const entries = verbEntries(v[0]);
@@ -226,6 +250,9 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       const tok = s.tokens.find((t) => t.start === vStart);
       if (tok && (tok.pos === "NOUN" || tok.pos === "PROPN") && !/ed$/i.test(tok.text)) continue;
       if (tok && tok.pos === "ADJ" && !/ed$/i.test(tok.text)) continue;
+      // Right after another verb, an -s form is that verb's object ("rejected calls for ...").
+      const prevTok = s.tokens.filter((t) => t.end <= vStart).pop();
+      if (prevTok && prevTok.pos === "VERB" && /s$/i.test(v[0].split(" ")[0]!) && !/ss$/i.test(v[0].split(" ")[0]!)) continue;
       // After a determiner or particle it is a noun ("give up hopes", "the pledge").
       if (/\b(?:the|a|an|of|up|its|their|his|her|whose|our|my|your)\s+$/i.test(body.slice(Math.max(s.start, vStart - 8), vStart)) && !/ed$/i.test(v[0])) continue;
       // Only the last words before the verb matter for these cues (and short strings keep the anchored regexes cheap).
@@ -266,6 +293,15 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         } else {
           subjects = subjectsBefore(vStart);
           objects = objectsAfter(vEnd, e.object);
+          // "a peace plan, which Western countries dismissed": the object is what "which" stands for.
+          if (!objects.length && e.object !== "actor") {
+            const relc = /(?:,\s*|\s)(?:which|that)\s+(?:[\w'-]+\s+){1,5}$/.exec(leftText);
+            if (relc) {
+              const relAt = vStart - leftText.length + relc.index!;
+              const ante = targets.filter((m) => m.end <= relAt && relAt - m.end < 20 && !/[.;:]/.test(body.slice(m.end, relAt))).pop();
+              if (ante && subjects.length && subjects[0]!.start > relAt) objects = [ante];
+            }
+          }
           // "supports Trump's initiative": what that actor proposed last.
           const owned = /^\s+(?:the\s+)?([A-Z][\p{L}'-]+)'s\s+(?:\w+\s+)?(?:initiative|plan|proposals?|offer|idea|push|efforts?)\b/u.exec(body.slice(vEnd, s.end));
           if (owned && (!objects.length || objects[0]!.start > vEnd + owned[0].length)) {
@@ -280,7 +316,14 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         }
         if (type === "URGED") {
           const obj = objectsAfter(vEnd, "actor", 40).filter((m) => body.slice(vEnd, m.start).trim().split(/\s+/).length <= 4);
-          if (!obj.length || !/^\s*(?:,\s*)?(?:'s\s+\w+\s+)?to\b|^(?:\s+\w+){0,3}\s+to\s/.test(body.slice(obj[obj.length - 1]!.end, obj[obj.length - 1]!.end + 30))) continue;
+          if (!obj.length) {
+            // "urged allies to increase weapons deliveries": whom is not an entity, what is.
+            const inf = /^\s+(?:\w+\s+){1,3}to\s+\w+\s+/.exec(body.slice(vEnd, s.end));
+            const what = inf ? objectsAfter(vEnd + inf[0].length - 1, "proposal", 60) : [];
+            if (what.length && !/^(?:tell|told|warn)/i.test(v[0])) emit(subjects, "PROPOSED", what.slice(0, 1), { cameo: "020", plover: "REQUEST" }, conf - 0.1);
+            continue;
+          }
+          if (!/^\s*(?:,\s*)?(?:'s\s+\w+\s+)?to\b|^(?:\s+\w+){0,3}\s+to\s/.test(body.slice(obj[obj.length - 1]!.end, obj[obj.length - 1]!.end + 30))) continue;
           if (/^tell|told|warn/i.test(v[0]) && !/^\s+to\b/.test(body.slice(obj[obj.length - 1]!.end, obj[obj.length - 1]!.end + 5))) continue;
           emit(subjects, "URGED", obj, entry, conf);
           // "urged X to halt Y" opposes Y; "urged X to <do> Y" proposes Y.
@@ -458,7 +501,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
     const subject = ids.get(f.subject);
     const object = ids.get(f.object);
     if (!subject || !object) continue;
-    const date = findDate(f.sent.text, input.publishedAt, false)?.date;
+    const date = f.type === "LEADS" || f.type === "MEMBER_OF" ? undefined : findDate(f.sent.text, input.publishedAt, /\b(?:will|would|to be|next|plans?|planned|upcoming)\b/i.test(f.sent.text))?.date;
     relations.push({
       subject,
       type: f.type,

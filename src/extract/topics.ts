@@ -63,6 +63,7 @@ function findProposals(body: string, sentences: Sentence[], reg: Registry): void
   // One scan of the body per topic (cheaper than per sentence); matches are then handled sentence by sentence.
   const bySentence = new Map<number, { t: (typeof TOPICS)[number]; m: RegExpMatchArray }[]>();
   for (const t of TOPICS) {
+    if (!t.cue.test(body)) continue;
     t.re.lastIndex = 0;
     for (const m of body.matchAll(t.re)) {
       const si = sentenceIndexAt(sentences, m.index!);
@@ -203,7 +204,8 @@ function addMeeting(reg: Registry, finding: TopicFinding, key: string, name: str
 /** Meetings named by a verb: "Putin and Zelensky would meet", "Trump called Putin" (a call). */
 function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: TopicFinding, publishedAt?: string): void {
   const people = reg.mentionsIn(s.index).filter((m) => m.type === "Person");
-  const personAt = (pos: number) => people.find((m) => m.start === pos);
+  const parties = reg.mentionsIn(s.index).filter((m) => m.type === "Person" || m.type === "Country");
+  const personAt = (pos: number) => parties.find((m) => m.start === pos);
   const firstPerson = people[0];
   for (const m of s.text.matchAll(/\b(?:(?:will|would|could|should|to|may|might|can)\s+(?:first\s+|eventually\s+|soon\s+)?)?meet\b/g)) {
     const at = s.start + m.index!;
@@ -218,7 +220,13 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
     const planned = /\b(?:will|would|could|should|to|may|might|can)\s/.test(m[0]);
     const end = at + m[0].length + (/^\s+for\s+(?:direct\s+)?talks/.exec(body.slice(at + m[0].length, s.end))?.[0].length ?? 0);
     const name = participants.map((k) => surname(reg.drafts.get(k)!)).join("-") + " meeting";
-    addMeeting(reg, finding, key, name, s, a.start, end, { participants, planned, date: findDate(s.text, publishedAt, planned)?.date });
+    // "... would meet in Lima": the place follows.
+    const inAt = /^\s+(?:(?:for\s+\w+\s+)?in|at)\s+/.exec(body.slice(end, s.end));
+    const where = inAt ? reg.mentionsIn(s.index).find((x) => (x.type === "Place" || x.type === "Country") && (x.start === end + inAt[0].length || x.start === end + inAt[0].length + 4)) : undefined;
+    addMeeting(reg, finding, key, name, s, a.start, end, { participants, planned, date: findDate(s.text, publishedAt, planned)?.date, place: where?.key });
+    const info = finding.meetingInfo.get(key)!;
+    if (where && info.placeSent === undefined) info.placeSent = s.index;
+    if (info.place) reg.drafts.get(key)!.attributes.place = placeId(reg, info.place);
     reg.drafts.get(key)!.aliases.add(body.slice(a.start, end));
   }
   for (const m of s.text.matchAll(/\b(he|she|[A-Z][\p{L}-]+)\s+(?:had\s+|has\s+)?(?:phoned|called|telephoned|spoke\s+by\s+phone\s+(?:with|to))\s+/gu)) {
@@ -244,7 +252,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       if (/^meeting$/i.test(h[0]) && /\b(?:after|before|while|since|when|by)\s+$/i.test(body.slice(hStart - 8, hStart))) continue;
       // Left modifiers: up to four words (capitalised names, possessives, modifier adjectives, quoted names).
       const leftText = body.slice(Math.max(s.start, hStart - 60), hStart);
-      const lm = /((?:(?:'[^']+'|[A-Z][\p{L}'’-]*|[a-z]+-[a-z]+|\w+'s|trilateral|bilateral|multilateral|direct|technical|extraordinary|emergency|private|disastrous|another|coalition|phone|video|last|first|separate)\s+){0,5})$/u.exec(leftText);
+      const lm = /((?:(?:'[^']+'|"?[A-Z][\p{L}'’-]*|[a-z]+-[a-z]+|\w+'s|"?(?:trilateral|bilateral|multilateral|direct|technical|extraordinary|emergency|private|disastrous|another|coalition|phone|video|last|first|separate|peace|high-level|leaders'?|ceasefire|security|virtual))\s+){0,5})"?$/u.exec(leftText);
       let mods = (lm?.[1] ?? "").trim();
       // Drop leading determiners/sentence starters.
       mods = mods.replace(/^(?:(?:The|A|An|Any|Just|Both|Meanwhile|Trump|In|On|But)\s+)+/, (x) => (/Trump/.test(x) ? x : ""));
@@ -282,12 +290,14 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
         }
       }
       // "Ankara has hosted three rounds of technical talks": the host country is the place.
-      const hostRe = /\b(?:hosted|hosts|host|hosting|will\s+host)\s+(?:[\w-]+\s+){0,5}$/i.exec(body.slice(s.start, start));
+      let placeFromHost = false;
+      const hostRe = /\b(?:hosted|hosts|host|hosting)\s+(?:["'\w-]+\s+){0,5}["']?$/i.exec(body.slice(s.start, start));
       if (hostRe && !place) {
         const host = ments.filter((m) => m.type === "Country" && m.end <= s.start + hostRe.index!).pop();
         if (host) {
           place = host.key;
           placeName = host.text;
+          placeFromHost = true;
         }
       }
       // "a meeting that saw Trump and Vance ...": the people it saw took part.
@@ -305,9 +315,10 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
         const d = reg.drafts.get(m.key)!;
         const before = body.slice(Math.max(start, m.start - 8), m.start);
         if (m.type === "Place" || (/\b(?:in|at)\s+(?:the\s+)?$/.test(before) && m.type === "Country") || (m.type === "Country" && PHRASES.get(m.text)?.building)) {
-          if (!place) {
+          if (!place || (placeFromHost && m.type === "Place")) {
             place = m.key;
             placeName = m.text.replace(/^the /, "");
+            placeFromHost = false;
           }
         } else if (m.type === "Person" || m.type === "Country") {
           if (!participants.includes(d.key)) participants.push(d.key);
@@ -316,7 +327,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const headWord = h[0].toLowerCase();
       const modWords = phrase.toLowerCase().split(/[^a-z-]+/);
       const trilateral = modWords.some((w) => /^(?:trilateral|three-way)$/.test(w));
-      const dateHit = findDate(body.slice(start, end), publishedAt, FUTURE.test(s.text)) ?? (tp ? findDate(s.text, publishedAt, FUTURE.test(s.text)) : undefined) ?? findDate(/^\s+(?:on|in|late on|last|this|earlier)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, FUTURE.test(s.text));
+      const dateHit = findDate(body.slice(start, end), publishedAt, FUTURE.test(s.text)) ?? (tp ? findDate(s.text, publishedAt, FUTURE.test(s.text)) : undefined) ?? findDate(/^["']?,?\s+(?:on|in|late on|last|this|earlier|next)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, FUTURE.test(s.text));
       const capMods = mods.split(/\s+/).filter((w) => /^[A-Z']/.test(w) && !/'s$/.test(w));
       const named = capMods.filter((w) => !PHRASES.has(w.replace(/'/g, "")) || PHRASES.get(w)?.kind === "place");
       const distinctive = trilateral || participants.length >= 2 || place || dateHit || named.length > 0 || modWords.some((w) => MODIFIER_WORDS.has(w) && w !== "direct" && w !== "peace" && w !== "private");

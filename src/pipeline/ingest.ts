@@ -35,10 +35,11 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   const fileOf = new Map<string, string>();
   let batch: ArticleGraph[] = [];
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcomes = await writeArticleGraphs(store, batch);
-    batch = [];
+  // Writing a batch overlaps with extracting the next one: Neo4j works on its own cores meanwhile.
+  let inflight: Promise<void> = Promise.resolve();
+  let writeError: unknown;
+  const write = async (graphs: ArticleGraph[]) => {
+    const outcomes = await writeArticleGraphs(store, graphs);
     for (const o of outcomes) {
       summary.outcomes.push(o);
       if (o.status === "failed") {
@@ -49,6 +50,16 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
         });
       } else summary[o.status] += 1;
     }
+  };
+  const flush = async () => {
+    await inflight;
+    if (writeError) throw writeError;
+    if (batch.length === 0) return;
+    const graphs = batch;
+    batch = [];
+    inflight = write(graphs).catch((err: unknown) => {
+      writeError = err;
+    });
   };
 
   for (const file of listed.files) {
@@ -78,6 +89,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     opts.onFileDone?.(file);
   }
   await flush();
+  await flush(); // waits for the last batch and surfaces its error, if any
   return summary;
 }
 

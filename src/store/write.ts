@@ -43,11 +43,11 @@ async function writeGraphs(tx: ManagedTransaction, graphs: ArticleGraph[], repla
   await tx.run(cypher("write/merge-articles"), { articles: graphs.map((g) => g.article) });
   const entities = mergeEntities(graphs);
   await tx.run(cypher("write/merge-entities"), { entities });
-  await tx.run(cypher("write/merge-mentions"), {
+  await tx.run(cypher("write/create-mentions"), {
     mentions: graphs.flatMap((g) => g.mentions.map((m) => ({ ...m, articleId: g.article.id }))),
   });
-  await tx.run(cypher("write/merge-facts"), { facts: graphs.flatMap((g) => g.facts) });
-  await tx.run(cypher("write/merge-stances"), {
+  await tx.run(cypher("write/create-facts"), { facts: graphs.flatMap((g) => g.facts) });
+  await tx.run(cypher("write/create-stances"), {
     topics: dedupeBy(graphs.flatMap((g) => g.topics), (t) => t.id),
     stances: graphs.flatMap((g) => g.stances),
   });

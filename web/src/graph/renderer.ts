@@ -43,7 +43,8 @@ export class GraphRenderer {
         renderEdgeLabels: true,
         hideEdgesOnMove: large,
         hideLabelsOnMove: large,
-        enableEdgeEvents: true,
+        // Edge hover needs a picking pass per mouse move: too costly on large graphs.
+        enableEdgeEvents: !large,
         labelDensity: 0.7,
         labelGridCellSize: 80,
         labelRenderedSizeThreshold: 5,

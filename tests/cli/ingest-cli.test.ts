@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { REPO_ROOT } from "../../src/config/index.ts";
+import type { Store } from "../../src/store/driver.ts";
+import { freshStore } from "../store/helpers.ts";
+
+const run = promisify(execFile);
+const KG = path.join(REPO_ROOT, "bin", "kg.js");
+
+/** Runs `kg` as a user would, against the test run's Neo4j. */
+async function kg(args: string[], env: Record<string, string> = {}, input?: string) {
+  const neo4j = inject("neo4j");
+  const child = run(process.execPath, [KG, ...args], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      ...env,
+    },
+  });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  } else child.child.stdin!.end();
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let store: Store;
+beforeAll(async () => {
+  store = await freshStore();
+});
+afterAll(async () => {
+  await store?.close();
+});
+
+describe("kg ingest / stats", () => {
+  it("ingests the seeds, then reports every article unchanged on a second run", async () => {
+    const first = await kg(["ingest", "seeds"]);
+    expect(first.stderr).not.toMatch(/failed:/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^4 ingested, 0 updated, 0 unchanged, 0 failed$/m);
+
+    const second = await kg(["ingest", "seeds"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^0 ingested, 0 updated, 4 unchanged, 0 failed$/m);
+
+    const stats = await kg(["stats"]);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^Article\s+4$/m);
+    expect(stats.stdout).toMatch(/^Country\s+\d+$/m);
+    expect(stats.stdout).toMatch(/^REJECTED\s+\d+$/m);
+    const json = JSON.parse((await kg(["stats", "--json"])).stdout);
+    expect(json.labels.Article).toBe(4);
+    expect(json.relationships.HOSTED).toBeGreaterThan(0);
+  });
+
+  it("reports bad files with a reason and a hint, exits 1, and writes --report", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-cli-"));
+    writeFileSync(path.join(dir, "ok.txt"), "Chile and Peru meet\nChile hosted Peru's foreign minister in Santiago on Monday.\n");
+    writeFileSync(path.join(dir, "lines.jsonl"), '{"title":"A","body":"Kenya rejected the plan."}\nnot json\n');
+    writeFileSync(path.join(dir, "notes.csv"), "a,b\n");
+    const report = path.join(dir, "report.json");
+    const res = await kg(["ingest", dir, path.join(dir, "notes.csv"), "--report", report]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^2 ingested, 0 updated, 0 unchanged, 2 failed$/m);
+    expect(res.stderr).toMatch(/lines\.jsonl:2/);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const failures = JSON.parse(readFileSync(report, "utf8")).failures;
+    expect(failures).toHaveLength(2);
+    for (const f of failures) {
+      expect(f.reason.length).toBeGreaterThan(5);
+      expect(f.hint.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("reads an article from stdin", async () => {
+    const res = await kg(["ingest", "-"], {}, JSON.stringify({ id: "from-stdin", title: "Oslo talks", body: "Norway hosted talks between Sudan and Chad in Oslo." }));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^1 ingested/m);
+  });
+
+  it("deletes an article by id and refuses an unknown id", async () => {
+    expect((await kg(["delete-article", "from-stdin"])).stdout).toMatch(/1 article\(s\) deleted/);
+    const missing = await kg(["delete-article", "from-stdin"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/not found/);
+  });
+
+  it("says clearly when Neo4j cannot be reached: which URI, what to do, no stack trace", async () => {
+    const res = await kg(["stats"], { NEO4J_URI: "bolt://127.0.0.1:1" });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
+    expect(res.stderr).toMatch(/NEO4J_URI/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("has --help on every command", async () => {
+    for (const cmd of ["ingest", "stats", "delete-article", "up", "db", "query", "compare", "extract", "eval", "export"]) {
+      const res = await kg([cmd, "--help"]);
+      expect(res.code, cmd).toBe(0);
+      expect(res.stdout, cmd).toMatch(/^Usage: kg /m);
+    }
+  });
+});
