@@ -8,6 +8,7 @@ import { extractCommand } from "./extract.ts";
 import { ingestCommand } from "./ingest.ts";
 import { queryCommand } from "./query.ts";
 import { schemaCommand } from "./schema.ts";
+import { serveCommand } from "./serve.ts";
 import { statsCommand } from "./stats.ts";
 import { timelineCommand } from "./timeline.ts";
 import { topicsCommand } from "./topics.ts";
@@ -23,6 +24,7 @@ program
   .addCommand(ingestCommand())
   .addCommand(statsCommand())
   .addCommand(deleteArticleCommand())
+  .addCommand(serveCommand())
   .addCommand(queryCommand())
   .addCommand(compareCommand())
   .addCommand(topicsCommand())

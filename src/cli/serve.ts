@@ -1,9 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../config/index.ts";
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from "../server/start.ts";
+import { DEFAULT_HOST, DEFAULT_PORT, startExplorer } from "../server/start.ts";
 import { openStore } from "../store/connection.ts";
-import { GraphReader } from "../store/read/graph-reader.ts";
 import { action } from "./errors.ts";
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
@@ -28,23 +27,13 @@ export function serveCommand(): Command {
         const probe = await openStore(config, { startLocal: false });
         const target = probe.target;
         await probe.close();
-        const store = GraphReader.open({
-          uri: target.uri,
-          user: target.user,
-          password: target.password ?? "",
-          database: target.database,
-        });
-        const { app, url } = await startServer({
-          store,
-          host: opts.host,
-          port: opts.port,
-          token: process.env.KG_API_TOKEN,
-          logRequests: !opts.quiet,
-        });
-        process.stderr.write(`Graph explorer: ${url}  (API under ${url}api/, Neo4j at ${target.uri}; Ctrl+C stops)\n`);
+        const explorer = await startExplorer(
+          { uri: target.uri, user: target.user, password: target.password ?? "", database: target.database },
+          { host: opts.host, port: opts.port, token: process.env.KG_API_TOKEN, logRequests: !opts.quiet },
+        );
+        process.stderr.write(`Graph explorer: ${explorer.url}  (API under ${explorer.url}api/, Neo4j at ${target.uri}; Ctrl+C stops)\n`);
         const stop = async () => {
-          await app.close();
-          await store.close();
+          await explorer.close();
           process.exit(0);
         };
         process.once("SIGINT", () => void stop());

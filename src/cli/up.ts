@@ -5,9 +5,11 @@ import { ingestPaths } from "../pipeline/ingest.ts";
 import { openStore } from "../store/connection.ts";
 import { installJars, statusLocalNeo4j } from "../store/local/index.ts";
 import { applySchema } from "../store/schema.ts";
+import { DEFAULT_PORT, startExplorer } from "../server/start.ts";
+import { ensureWebBuild } from "../server/web-build.ts";
 import { graphStats } from "../store/stats.ts";
 import { action } from "./errors.ts";
-import { printSummary } from "./ingest.ts";
+import { positiveInt, printSummary } from "./ingest.ts";
 import { formatStats } from "./stats.ts";
 
 const SAMPLE_QUERIES = [
@@ -21,10 +23,12 @@ const SAMPLE_QUERIES = [
 
 export function upCommand(): Command {
   return new Command("up")
-    .description("The main job (npm start): start the local Neo4j if needed, apply the schema, ingest seeds/, show the graph")
+    .description("The main job (npm start): start the local Neo4j if needed, apply the schema, ingest seeds/, show the graph, serve the explorer")
     .option("--seeds <dir>", "folder of articles to ingest", path.join(REPO_ROOT, "seeds"))
+    .option("--no-serve", "stop after ingesting instead of serving the explorer")
+    .option("-p, --port <port>", "explorer port (if taken, a free one is used)", positiveInt, DEFAULT_PORT)
     .action(
-      action(async (opts: { seeds: string }) => {
+      action(async (opts: { seeds: string; serve: boolean; port: number }) => {
         const config = loadConfig();
         const log = (line: string) => process.stderr.write(`${line}\n`);
         if (!config.neo4jUri) await installJars({ log });
@@ -35,12 +39,14 @@ export function upCommand(): Command {
           const summary = await ingestPaths(store, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize });
           printSummary(summary);
           process.stdout.write(`\n${formatStats(await graphStats(store))}\n`);
-          const browser = config.neo4jUri ? undefined : (await statusLocalNeo4j(config.localNeo4jHome)).browserUrl;
+          const local = config.neo4jUri ? undefined : await statusLocalNeo4j(config.localNeo4jHome);
+          const browser = local?.browserUrl;
           process.stdout.write(
             [
               "",
               "Next:",
               `  Cypher:   connect to ${store.target.uri}${browser ? ` or open Neo4j Browser at ${browser}` : ""}`,
+              ...(local ? [`            (user ${local.user ?? "neo4j"}; the password is in ${path.join(local.home, "password")})`] : []),
               "  More articles: npx kg ingest <files|folders|globs>",
               "  Sample queries:",
               ...SAMPLE_QUERIES.map((q) => `    ${q}`),
@@ -51,6 +57,22 @@ export function upCommand(): Command {
         } finally {
           await store.close();
         }
+        if (!opts.serve) return;
+        await ensureWebBuild(log);
+        const connection = { ...store.target, password: store.target.password ?? "" };
+        const serveOn = (port: number) => startExplorer(connection, { port, logRequests: false });
+        const explorer = await serveOn(opts.port).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== "EADDRINUSE") throw err;
+          log(`port ${opts.port} is taken; serving the explorer on a free port instead`);
+          return serveOn(0);
+        });
+        process.stdout.write(`Graph explorer: ${explorer.url}  (Ctrl+C stops it; \`npx kg serve\` starts it again)\n`);
+        const stop = async () => {
+          await explorer.close();
+          process.exit(process.exitCode ?? 0);
+        };
+        process.once("SIGINT", () => void stop());
+        process.once("SIGTERM", () => void stop());
       }),
     );
 }

@@ -17,7 +17,7 @@ export interface DateHit {
 }
 
 /** Finds the first date expression in text; future=true resolves weekdays forward. */
-export function findDate(text: string, publishedAt: string | undefined, future = false): DateHit | undefined {
+export function findDate(text: string, publishedAt: string | undefined, future = false, certainFuture = false): DateHit | undefined {
   if (!publishedAt) return undefined;
   const base = new Date(publishedAt.slice(0, 10) + "T00:00:00Z");
   if (Number.isNaN(base.getTime())) return undefined;
@@ -29,7 +29,7 @@ export function findDate(text: string, publishedAt: string | undefined, future =
     const mod = (w[1] ?? "").toLowerCase();
     let delta: number;
     // A weekday is ahead only when the words before it speak of the future ("will meet on Friday"), not "said on Tuesday".
-    const ahead = future && /\b(?:will|would|to be|planned|scheduled|due|expected)\b(?:(?!\b(?:said|told|announced|added)\b)[^.]){0,40}$/i.test(text.slice(0, w.index));
+    const ahead = certainFuture || future && /\b(?:will|would|to be|planned|scheduled|due|expected)\b(?:(?!\b(?:said|told|announced|added)\b)[^.]){0,40}$/i.test(text.slice(0, w.index));
     if (mod === "next" || (ahead && mod !== "last")) delta = (target - cur + 7) % 7 || (mod === "next" ? 7 : 0);
     else delta = -((cur - target + 7) % 7) || (mod === "last" ? -7 : 0);
     const d = new Date(base.getTime() + delta * 86400000);

@@ -151,6 +151,11 @@ function groupEntities(ctx: Ctx): void {
 }
 
 const capCache = new Map<string, boolean>();
+/** Capitalised token (flag set by segment(); computed here for tokens made elsewhere). */
+function capTok(t: Token): boolean {
+  return t.cap ?? isCap(t.text);
+}
+
 function isCap(t: string): boolean {
   let v = capCache.get(t);
   if (v === undefined) {
@@ -185,7 +190,7 @@ function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
   const run: Token[] = [];
   for (let k = i; k < toks.length && run.length < max; k++) {
     const t = toks[k]!;
-    if (!isCap(t.text) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text)) break;
+    if (!capTok(t) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text)) break;
     if (claimedAt(ctx, t)) break;
     if (TITLE_HEAD_SET.has(t.text)) break;
     if (t.text.endsWith(".") && !/^(?:[A-Z]\.)+$/.test(t.text)) break;
@@ -275,14 +280,14 @@ function titledPeople(ctx: Ctx): void {
         }
       }
       const low = toks[i]?.text ?? "";
-      if (!head && (lowerRoles.has(low) || lowerRoles.has(low.replace(/s$/, "")))) {
+      if (!head && (lowerRoles.has(low) || (low.endsWith("s") && lowerRoles.has(low.slice(0, -1))))) {
         head = low;
         headLen = 1;
       }
       if (!head) continue;
       const run = nameRun(ctx, toks, i + headLen);
       if (!run.length) continue;
-      if (head === low && run.length < 2) continue; // "aide X" needs a full name
+      if (/^[a-z]/.test(head) && run.length < 2) continue; // "aide X" needs a full name
       // Walk back over title modifiers and the country or organisation the title belongs to.
       let from = i;
       let country: string | undefined;
@@ -349,17 +354,33 @@ function structuralPeople(ctx: Ctx): void {
       let country: string | undefined;
       if (SPEECH_FORMS.has(next.toLowerCase()) || (/^(?:has|had|have)$/.test(next) && /ed$/.test(next2))) ok = true;
       if (prev && /^to$/i.test(prev.text) && /^according$/i.test(toks[i - 2]?.text ?? "")) ok = true;
-      if (next === "," && /^(?:a|an|the)$/i.test(next2)) {
-        for (let k = nextI + 2; k < Math.min(toks.length, nextI + 8); k++) {
+      const possOwner = toks[nextI + 2]?.text === "'s" && toks[nextI + 1] ? claimedAt(ctx, toks[nextI + 1]!) : undefined;
+      if (next === "," && (/^(?:a|an|the)$/i.test(next2) || possOwner)) {
+        const from = possOwner ? nextI + 1 : nextI + 2;
+        for (let k = from; k < Math.min(toks.length, nextI + 9); k++) {
           const w = toks[k]!.text.toLowerCase();
           if (personNouns.has(w)) {
             ok = true;
             role = w[0]!.toUpperCase() + w.slice(1);
+            // "the EU's foreign policy chief", "Russia's deputy foreign minister": owner and full role.
+            const span = toks.slice(from, k + 1);
+            const poss = span.findIndex((t) => t.text === "'s");
+            if (poss > 0) {
+              const owner = claimedAt(ctx, span[poss - 1]!);
+              const words = span.slice(poss + 1).map((t) => t.text).join(" ");
+              if (owner?.key.startsWith("c:")) {
+                country = owner.key.slice(2);
+                role = formatRole(words.replace(/^\w/, (c) => c.toUpperCase()), country);
+              } else if (owner?.key.startsWith("o:")) {
+                role = formatRole(words.replace(/^\w/, (c) => c.toUpperCase()), undefined, ctx.reg.drafts.get(owner.key)?.name);
+              }
+            }
             const forOrg = toks[k + 1]?.text === "for" ? toks.slice(k + 2, k + 8) : [];
-            const orgName = forOrg.filter((t) => isCap(t.text) && !claimedAt(ctx, t)).map((t) => t.text);
+            const orgName = forOrg.filter((t) => capTok(t) && !claimedAt(ctx, t)).map((t) => t.text);
             if (orgName.length) role += " for " + orgName.join(" ");
             const dem = forOrg.map((t) => claimedAt(ctx, t)).find((c) => c?.key.startsWith("c:"));
             if (dem) country = dem.key.slice(2);
+            if (poss > 0 && country && !/ of /.test(role)) role = formatRole(role, country);
             break;
           }
           if (toks[k]!.text === ",") break;
@@ -405,13 +426,13 @@ function surnameMentions(ctx: Ctx, title: string): void {
   const coordinated = new Set<string>();
   for (const s of ctx.sentences) {
     s.tokens.forEach((t, i) => {
-      if (!isCap(t.text) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text) || /^[A-Z]+$/.test(t.text)) return;
+      if (!capTok(t) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text) || /^[A-Z]+$/.test(t.text)) return;
       if (claimedAt(ctx, t)) return;
       counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
       const next = s.tokens[i + 1];
       const prevT = s.tokens[i - 1];
-      if (prevT && isCap(prevT.text) && !NOT_NAME.has(prevT.text)) return;
-      if (next && isCap(next.text)) return;
+      if (prevT && capTok(prevT) && !NOT_NAME.has(prevT.text)) return;
+      if (next && capTok(next)) return;
       if (t.pos !== "PROPN") return;
       if (next && (next.pos === "VERB" || next.pos === "AUX" || (next.text === "and" && i === 0))) acting.add(t.text);
       if (next?.text === "'s" && i > 0) acting.add(t.text);
@@ -434,7 +455,7 @@ function surnameMentions(ctx: Ctx, title: string): void {
   for (const m of ctx.reg.mentions) if (m.type === "Person") for (let p = m.start; p < m.end; p++) personCovered[p] = 1;
   for (const s of ctx.sentences) {
     for (const t of s.tokens) {
-      if (!isCap(t.text)) continue;
+      if (!capTok(t)) continue;
       const k = nameKey(t.text);
       const p = byKey.get(k);
       if (!p) continue;
@@ -493,6 +514,28 @@ function knownLeaders(ctx: Ctx): void {
       d.attributes.role = formatRole(title, undefined, org?.name);
       d.attributes.org = "o:" + l.org;
     }
+  }
+}
+
+/**
+ * "Foreign Minister X" with no nationality is, by news convention, an official of the article's focal country:
+ * the country mentioned most often (clearly ahead of the next one).
+ */
+function focalCountryOfficials(ctx: Ctx): void {
+  const counts = new Map<string, number>();
+  for (const m of ctx.reg.mentions) if (m.type === "Country") counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[1] < 3 || (second && top[1] < second[1] * 1.2)) return;
+  const gov = ROLES.governmentRoles.map((r) => r.toLowerCase());
+  for (const d of ctx.reg.drafts.values()) {
+    if (d.type !== "Person" || d.attributes.iso3 || d.attributes.org) continue;
+    const role = String(d.attributes.role ?? "");
+    if (!role || / of /.test(role) || !gov.some((g) => role.toLowerCase() === g || role.toLowerCase().endsWith(" " + g))) continue;
+    const iso3 = top[0].slice(2);
+    d.attributes.iso3 = iso3;
+    d.attributes.country = COUNTRIES.get(iso3)!.id;
+    d.attributes.role = formatRole(role, iso3);
   }
 }
 
@@ -613,12 +656,13 @@ function structuralPlaces(ctx: Ctx): void {
     for (let i = 1; i < toks.length; i++) {
       const prev = toks[i - 1]!.text;
       if (!/^(?:in|to|from|near|into)$/.test(prev)) continue;
+      if (prev === "to" && /^(?:according|close|next|addition)$/i.test(toks[i - 2]?.text ?? "")) continue;
       // "in Azerbaijan's Agdam": the place after a possessive country.
       let j = i;
       const c = claimedAt(ctx, toks[i]!);
       if (c && c.key.startsWith("c:") && toks[i + 1]?.text === "'s") j = i + 2;
       const t = toks[j];
-      if (!t || !isCap(t.text) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text) || claimedAt(ctx, t)) continue;
+      if (!t || !capTok(t) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text) || claimedAt(ctx, t)) continue;
       if (t.pos !== "PROPN") continue;
       const run = nameRun(ctx, toks, j, 3);
       if (!run.length) continue;
@@ -649,6 +693,7 @@ export function findEntities(body: string, title: string, sentences: Sentence[],
   structuralPeople(ctx);
   surnameMentions(ctx, title);
   knownLeaders(ctx);
+  focalCountryOfficials(ctx);
   roleReferences(ctx);
   structuralPlaces(ctx);
   return { reg: ctx.reg, claimed: ctx.claimed };

@@ -70,8 +70,14 @@ function assignIds(reg: Registry): Map<string, string> {
 function buildEntities(reg: Registry, ids: Map<string, string>): Entity[] {
   const out: Entity[] = [];
   const drafts = [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
+  const byKey = new Map<string, typeof reg.mentions>();
+  for (const m of reg.mentions) {
+    const list = byKey.get(m.key);
+    if (list) list.push(m);
+    else byKey.set(m.key, [m]);
+  }
   for (const d of drafts) {
-    const ms = reg.mentions.filter((m) => m.key === d.key).sort((a, b) => a.start - b.start);
+    const ms = (byKey.get(d.key) ?? []).sort((a, b) => a.start - b.start);
     const spans = ms.map((m) => ({ start: m.start, end: m.end }));
     const { id: _drop, ...attributes } = d.attributes;
     const aliases = [...d.aliases].filter((a) => a && a !== d.name).sort();

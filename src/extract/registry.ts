@@ -42,7 +42,7 @@ export class Registry {
   mention(draft: Draft, start: number, end: number, text: string, sent: number, actor: boolean): Mention {
     let clean = text.replace(/\s+/g, " ").trim();
     // An unbalanced quote mark at either end is punctuation, not part of the name.
-    for (const q of ['"', "'"]) {
+    if (/["']/.test(clean)) for (const q of ['"', "'"]) {
       if (clean.split(q).length % 2 === 0) clean = clean.startsWith(q) ? clean.slice(1) : clean.endsWith(q) ? clean.slice(0, -1) : clean;
     }
     if (clean && clean !== draft.name) draft.aliases.add(clean);
@@ -67,11 +67,26 @@ export class Registry {
     a.first = Math.min(a.first, b.first);
     for (const m of this.mentions) if (m.key === from) m.key = into;
     this.drafts.delete(from);
+    this.merges++;
   }
 
+  /** Mentions of one sentence in text order (indexed once per batch of additions). */
   mentionsIn(sent: number): Mention[] {
-    const out: Mention[] = [];
-    for (const m of this.mentions) if (m.sent === sent) out.push(m);
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (this.indexedAt !== this.mentions.length || this.indexedMerges !== this.merges) {
+      this.bySentence = new Map();
+      for (const m of this.mentions) {
+        const list = this.bySentence.get(m.sent);
+        if (list) list.push(m);
+        else this.bySentence.set(m.sent, [m]);
+      }
+      for (const list of this.bySentence.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+      this.indexedAt = this.mentions.length;
+      this.indexedMerges = this.merges;
+    }
+    return [...(this.bySentence.get(sent) ?? [])];
   }
+  private bySentence = new Map<number, Mention[]>();
+  private indexedAt = -1;
+  private indexedMerges = -1;
+  private merges = 0;
 }

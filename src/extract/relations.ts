@@ -132,6 +132,9 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       let cut = pos;
       const dash = /\s[-–—]\s[^-–—]*\s[-–—]\s*$/.exec(left) ?? /\s[-–—]\s[^-–—]*$/.exec(left);
       if (dash && /\s[-–—]\s[^-–—]*\s[-–—]\s*$/.test(left)) cut = s.start + dash.index;
+      // ", which have been mediating between A and B," is a parenthesis: its actors are not the subject.
+      const paren = /,\s*(?:which|who|whose)\b[^,]*,\s*(?:\w+ly\s+)?$/i.exec(body.slice(s.start, cut));
+      if (paren) cut = s.start + paren.index;
       const rel = /\b(?:who|which)\s+(?:\w+\s+){0,2}$/i.exec(body.slice(s.start, cut)) ?? /\bthat\s+(?:(?:has|have|had|would|will|is|are|was|were)\s+)?$/i.exec(body.slice(s.start, cut));
       const cands = actors.filter((m) => m.end <= cut && !(m.start >= cut && m.end <= pos) && !/\bAs\s+$/.test(body.slice(Math.max(s.start, m.start - 4), m.start)));
       if (!cands.length) return [];
@@ -258,13 +261,17 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       // Only the last words before the verb matter for these cues (and short strings keep the anchored regexes cheap).
       const leftText = body.slice(Math.max(s.start, vStart - 120), vStart);
       // Inside "urged X to <verb> ...", the verb belongs to the one urged and is reported as URGED + the proposal.
-      if (/\b(?:urg\w+|ask\w*|press\w*|call\w* on|persuad\w+|push\w*)\s+[^,.;]{1,40}\bto\s+(?:\w+\s+)?$/i.test(leftText)) continue;
+      if (/\b(?:urg\w+|ask\w*|press\w*|call\w* on|persuad\w+|push\w*)\s+[^,.;]{1,40}\bto\s+[^,.;]{0,40}$/i.test(leftText)) continue;
+      // Speculation about someone else ("Russia might accept ...") is not their position.
+      if (/\b(?:might|may|could)\s+(?:\w+ly\s+)?$/i.test(leftText) && entries.every((e) => e.type === "SUPPORTED")) continue;
       const negated = NEG_RE.test(leftText) || /\bno\s+(?:party|one|country|side)\b[^,]*$/i.test(leftText);
       // Passive: "was rejected by X".
       const passive = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i.test(leftText) && /ed$|en$/.test(v[0]);
       const byAgent = passive ? /^\s+by\s+/.exec(body.slice(vEnd, s.end)) : null;
       for (const e of entries) {
         if (e.type === "NEGATED_ONLY" && !negated) continue;
+        // "preparing to send troops": the governing verb ("preparing") carries the relation.
+        if (e.plover === "AID" && /\bto\s+$/i.test(leftText)) continue;
         let type = e.type as RelationType;
         let entry: { cameo?: string; plover?: string } = e;
         if (negated) {
@@ -293,6 +300,11 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         } else {
           subjects = subjectsBefore(vStart);
           objects = objectsAfter(vEnd, e.object);
+          // The proposal may begin with the verb itself ("will send air defence systems").
+          if (!objects.length) {
+            const own = targets.find((m) => m.start === vStart && m.type === "Proposal");
+            if (own) objects = [own];
+          }
           // "a peace plan, which Western countries dismissed": the object is what "which" stands for.
           if (!objects.length && e.object !== "actor") {
             const relc = /(?:,\s*|\s)(?:which|that)\s+(?:[\w'-]+\s+){1,5}$/.exec(leftText);
@@ -346,6 +358,9 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         }
         if (!subjects.length || !objects.length) continue;
         if (type === "HOSTED") {
+          // One hosts guests or a meeting, not a proposal ("welcomed the ceasefire proposal" is support).
+          objects = objects.filter((o) => o.type !== "Proposal");
+          if (!objects.length) continue;
           emit(subjects, "HOSTED", objects, entry, conf);
           // Guests of a hosted summit attended it; the host met the guests.
           // The hosted meeting: one held at the place named after the guests, else one not introduced by "following/after".
@@ -488,7 +503,9 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
     if (!role || !gov.some((g) => role.includes(g.toLowerCase()))) continue;
     const target = d.attributes.iso3 ? "c:" + d.attributes.iso3 : (d.attributes.org as string | undefined);
     if (!target || !reg.drafts.has(target)) continue;
-    const m = reg.mentions.find((x) => x.key === d.key && x.text.split(" ").length > d.name.split(" ").length);
+    // Evidence: the sentence of the titled mention (longer than the bare name), else the first mention.
+    const nameLen = d.name.length;
+    const m = reg.mentions.find((x) => x.key === d.key && x.text.length > nameLen && x.text.endsWith(d.name.split(" ").pop()!));
     const s = sentences[m?.sent ?? reg.mentions.find((x) => x.key === d.key)?.sent ?? 0];
     if (s) add({ subject: d.key, type: "LEADS", object: target, sent: s, confidence: 0.9 });
   }
@@ -497,11 +514,13 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
 
   const ids = input.ids;
   const relations: Relation[] = [];
+  const dateOf = new Map<number, string | undefined>();
   for (const f of found) {
     const subject = ids.get(f.subject);
     const object = ids.get(f.object);
     if (!subject || !object) continue;
-    const date = f.type === "LEADS" || f.type === "MEMBER_OF" ? undefined : findDate(f.sent.text, input.publishedAt, /\b(?:will|would|to be|next|plans?|planned|upcoming)\b/i.test(f.sent.text))?.date;
+    if (!dateOf.has(f.sent.index)) dateOf.set(f.sent.index, findDate(f.sent.text, input.publishedAt, /\b(?:will|would|to be|next|plans?|planned|upcoming)\b/i.test(f.sent.text))?.date);
+    const date = f.type === "LEADS" || f.type === "MEMBER_OF" ? undefined : dateOf.get(f.sent.index);
     relations.push({
       subject,
       type: f.type,
@@ -545,7 +564,7 @@ function deriveStances(found: Found[], only: StanceOnly[], reg: Registry, ids: M
     if (stance === "support" && f.objEnd !== undefined) {
       const rest = body.slice(f.objEnd, f.sent.end);
       const butAt = rest.search(/\bbut\b/);
-      if (butAt >= 0 && !found.some((g) => g !== f && g.sent === f.sent && (g.objEnd ?? 0) > f.objEnd! + butAt)) stance = "mixed";
+      if (butAt >= 0 && !found.some((g) => g !== f && g.sent === f.sent && (SUPPORTING.has(g.type) || OPPOSING.has(g.type)) && (g.objEnd ?? 0) > f.objEnd! + butAt)) stance = "mixed";
     }
     const key = f.subject + "|" + topic;
     const cur = acc.get(key) ?? { actor: f.subject, topic, kinds: new Set<Stance>(), f };

@@ -7,6 +7,8 @@ export interface Token {
   start: number;
   end: number;
   pos: string;
+  /** Starts with a capital like a name ("Merz", "JD", "Ben-Gvir"), computed once. */
+  cap?: boolean;
 }
 
 /** One sentence of the body: its exact text, offsets into the body, and tokens. */
@@ -71,6 +73,7 @@ export function segment(body: string): Sentence[] {
       i--;
     }
   }
+  for (const t of tokens) if (t) t.cap = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(t.text) && !/^[A-Z]{4,}$/.test(t.text);
   const out: Sentence[] = [];
   for (const [from, to] of spans) {
     let group: Token[] = [];

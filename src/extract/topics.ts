@@ -207,7 +207,7 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
   const parties = reg.mentionsIn(s.index).filter((m) => m.type === "Person" || m.type === "Country");
   const personAt = (pos: number) => parties.find((m) => m.start === pos);
   const firstPerson = people[0];
-  for (const m of s.text.matchAll(/\b(?:(?:will|would|could|should|to|may|might|can)\s+(?:first\s+|eventually\s+|soon\s+)?)?meet\b/g)) {
+  if (/\bmeet\b/.test(s.text)) for (const m of s.text.matchAll(/\b(?:(?:will|would|could|should|to|may|might|can)\s+(?:first\s+|eventually\s+|soon\s+)?)?meet\b/g)) {
     const at = s.start + m.index!;
     const before = body.slice(s.start, at);
     const co = /([A-Z][\p{L}-]+)\s+and\s+([A-Z][\p{L}-]+)\s+$/u.exec(before);
@@ -229,7 +229,7 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
     if (info.place) reg.drafts.get(key)!.attributes.place = placeId(reg, info.place);
     reg.drafts.get(key)!.aliases.add(body.slice(a.start, end));
   }
-  for (const m of s.text.matchAll(/\b(he|she|[A-Z][\p{L}-]+)\s+(?:had\s+|has\s+)?(?:phoned|called|telephoned|spoke\s+by\s+phone\s+(?:with|to))\s+/gu)) {
+  if (/phoned|called|spoke by phone/.test(s.text)) for (const m of s.text.matchAll(/\b(he|she|[A-Z][\p{L}-]+)\s+(?:had\s+|has\s+)?(?:phoned|called|telephoned|spoke\s+by\s+phone\s+(?:with|to))\s+/gu)) {
     const at = s.start + m.index!;
     const who = /^(?:he|she)$/.test(m[1]!) ? firstPerson : personAt(at);
     const other = people.find((p) => p.start === at + m[0].length);
@@ -327,7 +327,9 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const headWord = h[0].toLowerCase();
       const modWords = phrase.toLowerCase().split(/[^a-z-]+/);
       const trilateral = modWords.some((w) => /^(?:trilateral|three-way)$/.test(w));
-      const dateHit = findDate(body.slice(start, end), publishedAt, FUTURE.test(s.text)) ?? (tp ? findDate(s.text, publishedAt, FUTURE.test(s.text)) : undefined) ?? findDate(/^["']?,?\s+(?:on|in|late on|last|this|earlier|next)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, FUTURE.test(s.text));
+      const leftOf = body.slice(s.start, start);
+      const aheadHere = /\b(?:will|would|to be|planned|scheduled|due|to\s+host|to\s+hold)\b(?:(?!\b(?:said|told|announced|added)\b)[^.])*$/i.test(leftOf);
+      const dateHit = findDate(body.slice(start, end), publishedAt, FUTURE.test(s.text), aheadHere) ?? (tp ? findDate(s.text, publishedAt, FUTURE.test(s.text)) : undefined) ?? findDate(/^["']?,?\s+(?:on|in|late on|last|this|earlier|next)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, true, aheadHere);
       const capMods = mods.split(/\s+/).filter((w) => /^[A-Z']/.test(w) && !/'s$/.test(w));
       const named = capMods.filter((w) => !PHRASES.has(w.replace(/'/g, "")) || PHRASES.get(w)?.kind === "place");
       const distinctive = trilateral || participants.length >= 2 || place || dateHit || named.length > 0 || modWords.some((w) => MODIFIER_WORDS.has(w) && w !== "direct" && w !== "peace" && w !== "private");

@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
+import type { QueryStore } from "../store/query/runner.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
+import { analystRoutes } from "./analyst-routes.ts";
 import { handleError, NotFoundError, sendError } from "./errors.ts";
 import {
   ArticlesQuerySchema,
@@ -22,6 +24,8 @@ export type ServerOptions = {
   /** Folder of the built web app (web/dist); when missing, / explains how to build it. */
   webRoot?: string;
   logger?: FastifyServerOptions["logger"];
+  /** When set, the analyst API (compare, timeline, topics, saved queries, read-only console) is served too. */
+  analyst?: QueryStore;
 };
 
 /** The CSP the explorer satisfies: own scripts only, FA2's worker from a blob: URL, images for PNG export. */
@@ -72,6 +76,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
     });
   }
+
+  // Its own error handler stays scoped to its routes (a Fastify plugin is encapsulated).
+  if (options.analyst) await app.register(analystRoutes, { store: options.analyst });
 
   app.get("/api/graph", async (request) => {
     const q = GraphQuerySchema.parse(request.query);

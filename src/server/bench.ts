@@ -24,7 +24,7 @@ export type ExplorerBenchResult = {
   nodes: number;
   edges: number;
   api: { runs: number; medianMs: number; p95Ms: number; bytes: number };
-  page: { dataLoadedMs: number; firstRenderMs: number; renderAfterDataMs: number };
+  page: { dataLoadedMs: number; firstRenderMs: number; renderAfterDataMs: number; webglRenderer: string };
   pan: { frames: number; medianFrameMs: number; p95FrameMs: number; maxFrameMs: number; fps: number };
 };
 
@@ -79,7 +79,15 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
       data: performance.getEntriesByName("kg:data-loaded")[0]?.startTime ?? NaN,
       ready: performance.getEntriesByName("kg:ready")[0]?.startTime ?? NaN,
     })`)) as { data: number; ready: number };
-    const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.ready, renderAfterDataMs: marks.ready - marks.data };
+    // Which WebGL implementation drew the frames: without a GPU, Chromium rasterises on the CPU (SwiftShader).
+    const webglRenderer = String(
+      await page.evaluate(`(() => {
+        const gl = document.createElement("canvas").getContext("webgl2");
+        const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
+        return gl ? gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "none";
+      })()`),
+    );
+    const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.ready, renderAfterDataMs: marks.ready - marks.data, webglRenderer };
     log(`page: data after ${marks.data.toFixed(0)} ms, first render after ${marks.ready.toFixed(0)} ms`);
 
     // Pan: drag the camera across the canvas while recording the interval between animation frames.

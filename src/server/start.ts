@@ -2,7 +2,9 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { REPO_ROOT } from "../config/index.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
-import { createServer } from "./app.ts";
+import { createServer, type ServerOptions } from "./app.ts";
+import { createReadDriver, type Neo4jConnection } from "../store/read/driver.ts";
+import { GraphReader } from "../store/read/graph-reader.ts";
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "127.0.0.1";
@@ -25,6 +27,7 @@ export type StartOptions = {
   /** Required when host is not a loopback address (KG_API_TOKEN). */
   token?: string;
   webRoot?: string;
+  analyst?: ServerOptions["analyst"];
   /** Request logs (JSON lines on stdout via pino); off in tests. */
   logRequests?: boolean;
 };
@@ -43,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     store: options.store,
     token,
     webRoot: options.webRoot ?? WEB_ROOT,
+    analyst: options.analyst,
     logger: options.logRequests ? { level: "info" } : false,
   });
   await app.listen({ host, port: options.port ?? DEFAULT_PORT });
@@ -50,4 +54,29 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const port = typeof address === "object" && address ? address.port : (options.port ?? DEFAULT_PORT);
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return { app, url: `http://${shownHost}:${port}/` };
+}
+
+/**
+ * The explorer as `kg serve` and `npm start` run it: one read driver tuned for interactive use (a Neo4j
+ * outage becomes a quick 503 and the server recovers by itself) shared by the graph API and the analyst API.
+ */
+export async function startExplorer(
+  connection: Neo4jConnection,
+  options: Omit<StartOptions, "store" | "analyst">,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const driver = createReadDriver(connection);
+  const store = GraphReader.onDriver(driver, connection.database);
+  try {
+    const { app, url } = await startServer({ ...options, store, analyst: { driver, database: connection.database } });
+    return {
+      url,
+      close: async () => {
+        await app.close();
+        await driver.close();
+      },
+    };
+  } catch (err) {
+    await driver.close();
+    throw err;
+  }
 }

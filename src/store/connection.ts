@@ -28,7 +28,7 @@ export async function openStore(config: Config, opts: OpenOptions): Promise<Stor
         "Start it with `npx kg db start` (or run `npm start`), or set NEO4J_URI to use another server.",
       );
     }
-    opts.log?.("starting the local Neo4j server (first start downloads nothing: the jars come from `npx kg db install`)…");
+    opts.log?.("starting the local Neo4j server…");
     await startLocalNeo4j({ home: config.localNeo4jHome, log: opts.log });
     status = await statusLocalNeo4j(config.localNeo4jHome);
   }

@@ -145,6 +145,59 @@ describe("relations from sentence structure", () => {
   });
 });
 
+describe("styles of writing", () => {
+  it("typographic quotes and apostrophes work like plain ones, and evidence keeps the original marks", () => {
+    const body = "Japan’s foreign ministry said Tokyo “firmly rejects” the sanctions.";
+    const doc = run(body);
+    const r = topicRel(doc, "Japan", "REJECTED", "sanctions")[0]!;
+    expect(r.evidence).toBe(body);
+    expect(entity(doc, "Japan")!.aliases).toEqual(expect.arrayContaining(["Japan's foreign ministry"]));
+  });
+
+  it("object relative clauses: 'a plan, which X dismissed' makes X reject the plan", () => {
+    const doc = run("Brazil proposed a peace plan last year, which Western countries dismissed.");
+    expect(topicRel(doc, "Western allies", "REJECTED", "peace-deal")).toHaveLength(1);
+    expect(topicRel(doc, "Brazil", "PROPOSED", "peace-deal")).toHaveLength(1);
+  });
+
+  it("a role set off by commas before the name gives the person a role and country", () => {
+    const doc = run("Kenya's president, William Ruto, said Nairobi would host peace talks on Friday.");
+    expect(entity(doc, "William Ruto")!.attributes).toMatchObject({ role: "President of Kenya", country: "kenya" });
+    const hosted = rel(doc, "Kenya", "HOSTED");
+    expect(hosted).toHaveLength(1);
+    expect(doc.entities.find((e) => e.id === hosted[0]!.object)!.attributes.date).toBe("2024-03-15");
+  });
+});
+
+describe("more sentence structures", () => {
+  it("an appositive role after the name: 'X, Russia's deputy foreign minister, said'", () => {
+    const doc = run("Sergei Ryabkov, Russia's deputy foreign minister, told reporters the talks had stalled.");
+    expect(entity(doc, "Sergei Ryabkov")!.attributes).toMatchObject({ role: "Deputy foreign minister of Russia", country: "russia" });
+    expect(rel(doc, "Sergei Ryabkov", "LEADS", "Russia")).toHaveLength(1);
+  });
+
+  it("actors inside a ', which ...,' parenthesis are not the subject", () => {
+    const doc = run("Egypt and Qatar, which have been mediating between Israel and Hamas, proposed a new truce on Sunday.");
+    expect(topicRel(doc, "Egypt", "PROPOSED", "ceasefire")).toHaveLength(1);
+    expect(topicRel(doc, "Qatar", "PROPOSED", "ceasefire")).toHaveLength(1);
+    expect(topicRel(doc, "Israel", "PROPOSED", "ceasefire")).toHaveLength(0);
+    expect(topicRel(doc, "Egypt", "PROPOSED", "ceasefire")[0]!.date).toBe("2024-03-10");
+  });
+
+  it("an official titled without nationality belongs to the article's focal country", () => {
+    const doc = run(
+      "Greece wants a naval mission. Athens said Greece would lead it. Greece also asked Italy to help. Defence Minister Nikos Dendias said the plan was ready.",
+    );
+    expect(entity(doc, "Nikos Dendias")!.attributes).toMatchObject({ role: "Defence Minister of Greece", country: "greece" });
+  });
+
+  it("welcoming a proposal is support, not hosting", () => {
+    const doc = run("Berlin welcomed the ceasefire proposal.");
+    expect(topicRel(doc, "Germany", "SUPPORTED", "ceasefire")).toHaveLength(1);
+    expect(rel(doc, "Germany", "HOSTED")).toHaveLength(0);
+  });
+});
+
 describe("dates, meetings and stances", () => {
   it("resolves 'on Monday' and 'in June' against the article date", () => {
     // 2024-03-13 is a Wednesday.

@@ -137,6 +137,31 @@ describe("the graph explorer in headless Chromium", () => {
     await page.close();
   });
 
+  it("lists articles, opens one from the keyboard with its entities marked, and Escape closes it", async () => {
+    const { page, errors } = await openExplorer();
+    await page.locator("#open-articles").focus();
+    await page.keyboard.press("Enter");
+    const items = page.locator("#panel .article-list li");
+    await items.first().waitFor();
+    expect(await items.count()).toBe(3);
+    await page.locator("#panel .article-list button", { hasText: "Leaders meet at the White House" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#article-title", { hasText: "Leaders meet at the White House" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("article")).toBe("test-white-house");
+    const marked = await page.locator("#panel mark.mention").evaluateAll((marks) => marks.map((m) => [m.getAttribute("data-entity"), m.textContent]));
+    expect(marked).toContainEqual(["organization:nato", "NATO"]);
+    expect(marked).toContainEqual(["place:washington", "Washington"]);
+    // A marked entity is a keyboard-reachable control that selects the node.
+    await page.locator('#panel mark.mention[data-entity="organization:nato"]').focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#panel h2", { hasText: "NATO" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("#panel").waitFor({ state: "hidden" });
+    expect(new URL(page.url()).searchParams.get("node")).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("works on a narrow screen", async () => {
     const narrow = await launchBrowser({ width: 390, height: 800 });
     try {
