@@ -5,7 +5,9 @@
  *  - write path: writeArticleGraphs on pre-extracted graphs, in graph rows/s, against raw `UNWIND $rows CREATE`
  *    of the same number of rows (target: at least a third of the raw rate);
  *  - end to end: ingestPaths over files (read, extract, write), in articles/s (target: >= 50 articles/s);
- *  - extraction alone, against the NLP library alone tagging the same text (target: within 3x).
+ *  - extraction alone, against the NLP library alone tagging the same text (target: within 3x);
+ *  - the explorer in headless Chromium: GET /api/graph latency, first render and frame times while panning, on a
+ *    seed-sized graph and on a synthetic 20,000-node / 60,000-edge graph (KG_BENCH_EXPLORER=0 skips this).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { buildArticleGraph } from "../src/graph/build.ts";
 import type { ArticleGraph } from "../src/graph/schema.ts";
 import { ingestPaths } from "../src/pipeline/ingest.ts";
 import { connect, type Store } from "../src/store/driver.ts";
+import { benchExplorer } from "../src/server/bench.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/store/local/index.ts";
 import { applySchema } from "../src/store/schema.ts";
 import { clearGraph, rawCreateRows } from "../src/store/bench.ts";
@@ -109,6 +112,19 @@ async function main() {
       console.log(`ingest:    end to end (read, extract, write): ${fmt(summary.ingested / e2eSecs)} articles/s (target >= 50)`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+
+    if (process.env.KG_BENCH_EXPLORER === "0") return;
+    await clearGraph(store);
+    const connection = { ...store.target, password: store.target.password ?? "" };
+    const log = (line: string) => process.stderr.write(`  ${line}\n`);
+    for (const [nodes, edges] of [[120, 180], [20_000, 60_000]] as const) {
+      const r = await benchExplorer({ connection, nodes, edges, log });
+      console.log(
+        `explorer:  ${nodes} nodes / ${edges} edges: GET /api/graph median ${fmt(r.api.medianMs)} ms (p95 ${fmt(r.api.p95Ms)} ms, ${fmt(r.api.bytes / 1024)} KiB); ` +
+          `first render ${fmt(r.page.firstRenderMs)} ms (${fmt(r.page.renderAfterDataMs)} ms after the data arrived); ` +
+          `panning: median frame ${fmt(r.pan.medianFrameMs)} ms, p95 ${fmt(r.pan.p95FrameMs)} ms (${r.page.webglRenderer})`,
+      );
     }
   });
 }

@@ -255,12 +255,10 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const lm = /((?:(?:'[^']+'|"?[A-Z][\p{L}'’-]*|[a-z]+-[a-z]+|\w+'s|"?(?:trilateral|bilateral|multilateral|direct|technical|extraordinary|emergency|private|disastrous|another|coalition|phone|video|last|first|separate|peace|high-level|leaders'?|ceasefire|security|virtual))\s+){0,5})"?$/u.exec(leftText);
       let mods = (lm?.[1] ?? "").trim();
       // Drop leading determiners/sentence starters.
-      mods = mods.replace(/^(?:(?:The|A|An|Any|Just|Both|Meanwhile|Trump|In|On|But)\s+)+/, (x) => (/Trump/.test(x) ? x : ""));
-      const mStart = hStart - (mods ? mods.length + (leftText.length - leftText.trimEnd().length) : 0) - (mods ? 1 : 0) + (mods ? 1 : 0);
+      mods = mods.replace(/^(?:(?:The|A|An|Any|Just|Both|Meanwhile|In|On|But)\s+)+/, "");
       let start = mods ? body.lastIndexOf(mods, hStart) : hStart;
       const series = /\b(?:a\s+)?((?:series|round|rounds)\s+of\s+(?:[\w-]+\s+)?)$/.exec(body.slice(Math.max(s.start, start - 30), start));
       if (series) start -= series[1]!.length;
-      void mStart;
       // Right context: "between X and Y", "with X", "among ...", "in X", "at the X", "on Friday".
       const rightText = body.slice(hEnd, s.end);
       const rm = /^((?:\s+(?:between|with|among|in|at|on|of|late on)\s+(?:the\s+)?(?:[\p{L}'’-]+)(?:\s+(?:and|,)\s*(?:the\s+)?[\p{L}'’-]+)*(?:\s+[A-Z][\p{L}'’-]+)*){0,3})/u.exec(rightText);

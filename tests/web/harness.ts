@@ -28,7 +28,8 @@ export async function startExplorer(load: () => Promise<Store>): Promise<Explore
   await build({ configFile: path.join(REPO_ROOT, "web", "vite.config.ts"), build: { outDir: webRoot, emptyOutDir: true }, logLevel: "warn" });
   const store = await load();
   const reader = readerFor(store);
-  const { app, url } = await startServer({ store: reader, port: 0, webRoot });
+  // The analyst API (compare, timelines, console) on the test store's driver, as `kg serve` wires it.
+  const { app, url } = await startServer({ store: reader, port: 0, webRoot, analyst: store });
   const session = await launchBrowser();
   return {
     baseUrl: url,

@@ -1,4 +1,28 @@
 import type { SerializedGraph } from "graphology-types";
+// Types only (erased at build): the analyst API's shapes are defined once, by the server's zod schemas.
+import type { CompareResult, TimelineEvent, TopicSummary } from "../../src/analysis/schema.ts";
+import type { JsonValue } from "../../src/analysis/graph-values.ts";
+
+export type { CompareResult, TimelineEvent, TopicSummary, JsonValue };
+export type Timeline = {
+  subject: { kind: "actor" | "topic"; name: string; ids: string[]; note: string | null };
+  events: TimelineEvent[];
+};
+export type SavedQuery = {
+  name: string;
+  title: string;
+  description: string;
+  params: { name: string; type: string; meaning: string; example?: unknown }[];
+  cypher: string;
+};
+export type QueryResult = {
+  columns: string[];
+  rows: Array<Record<string, JsonValue>>;
+  truncated: boolean;
+  limit: number;
+  queryType: string;
+  elapsedMs: number;
+};
 
 export type NodeAttrs = { label: string; entityType: string; role?: string | null; degree: number };
 export type EdgeAttrs = {
@@ -55,7 +79,13 @@ export type Stats = {
 };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The server's error code (e.g. "query_refused") and, for a refusal, the clause it refused. */
+    readonly code: string | null = null,
+    readonly clause: string | null = null,
+  ) {
     super(message);
   }
 }
@@ -64,23 +94,39 @@ const TOKEN_KEY = "kg-api-token";
 
 /** GET a JSON endpoint; a 401 asks once for the server's token (kept for this tab only). */
 export async function getJson<T>(path: string, retried = false): Promise<T> {
+  return requestJson<T>(path, undefined, retried);
+}
+
+/** POST a JSON body (the console); same token handling as getJson. */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return requestJson<T>(path, JSON.stringify(body), false);
+}
+
+async function requestJson<T>(path: string, body: string | undefined, retried: boolean): Promise<T> {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(path, body === undefined ? { headers } : { method: "POST", headers, body });
   if (response.status === 401 && !retried) {
     const given = window.prompt("This graph server needs its access token (KG_API_TOKEN):");
     if (given) {
       sessionStorage.setItem(TOKEN_KEY, given.trim());
-      return getJson<T>(path, true);
+      return requestJson<T>(path, body, true);
     }
   }
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
+    let code: string | null = null;
+    let clause: string | null = null;
     try {
-      message = ((await response.json()) as { message?: string }).message ?? message;
+      const payload = (await response.json()) as { message?: string; error?: string; clause?: string };
+      message = payload.message ?? message;
+      code = payload.error ?? null;
+      clause = payload.clause ?? null;
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, code, clause);
   }
   return (await response.json()) as T;
 }
@@ -94,4 +140,12 @@ export const api = {
   articles: () => getJson<{ articles: ArticleSummary[] }>(`/api/articles`),
   article: (id: string) => getJson<ArticleDetail>(`/api/articles/${enc(id)}`),
   stats: () => getJson<Stats>(`/api/stats`),
+  topics: () => getJson<{ topics: TopicSummary[] }>(`/api/topics`),
+  compare: (topic: string, actors: string[]) =>
+    getJson<CompareResult>(`/api/compare?topic=${enc(topic)}&actors=${enc(actors.join(","))}`),
+  timeline: (of: { actor: string } | { topic: string }) =>
+    getJson<Timeline>("actor" in of ? `/api/timeline?actor=${enc(of.actor)}` : `/api/timeline?topic=${enc(of.topic)}`),
+  savedQueries: () => getJson<{ queries: SavedQuery[] }>(`/api/queries`),
+  query: (query: string, params: Record<string, unknown>, limit?: number) =>
+    postJson<QueryResult>(`/api/query`, { query, params, ...(limit !== undefined ? { limit } : {}) }),
 };

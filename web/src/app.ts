@@ -10,7 +10,12 @@ import { FiltersPanel } from "./panels/filters.ts";
 import { renderLegend } from "./panels/legend.ts";
 import { renderNodePanel, type NodePanelActions } from "./panels/node-panel.ts";
 import { setupSearch } from "./panels/search.ts";
-import { ViewStore } from "./state/url-state.ts";
+import { CompareView, type CompareActions } from "./panels/compare-view.ts";
+import { QueryConsole, type ConsoleActions, type QueryGraph } from "./panels/console.ts";
+import { renderTimelinePanel, type TimelineActions } from "./panels/timeline-panel.ts";
+import { mergeQueryGraph } from "./graph/query-graph.ts";
+import type { Visibility } from "./graph/visibility.ts";
+import { ViewStore, type ViewName } from "./state/url-state.ts";
 
 const NODE_TYPE_ORDER = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place", "Topic"];
 
@@ -22,6 +27,10 @@ export class ExplorerApp {
   private layout!: LayoutController;
   private filters!: FiltersPanel;
   private stats: Stats | null = null;
+  private compareView: CompareView | null = null;
+  private console: QueryConsole | null = null;
+  /** What the last console query returned; while set, the graph shows only that. */
+  private queryFocus: Visibility | null = null;
   private readonly panel = byId("panel");
   private readonly status = byId("status");
 
@@ -48,9 +57,13 @@ export class ExplorerApp {
     this.applyFilters();
     const truncated = Boolean((data.attributes as Record<string, unknown> | undefined)?.truncated);
     this.setStatus(`${this.graph.order} nodes, ${this.graph.size} relations${truncated ? " (largest part shown)" : ""}`);
+    this.bindViews();
     const initial = this.store.get();
+    await this.showView(initial.view);
     if (initial.node) await this.select(initial.node, true);
     if (initial.article) await this.openArticle(initial.article);
+    if (initial.timelineActor) await this.showTimeline({ actor: initial.timelineActor });
+    else if (initial.timelineTopic) await this.showTimeline({ topic: initial.timelineTopic });
     performance.mark("kg:ready");
     document.body.dataset.ready = "true";
   }
@@ -61,6 +74,11 @@ export class ExplorerApp {
 
   private applyFilters(): void {
     const visibility = computeVisibility(this.graph, this.store.get());
+    if (this.queryFocus) {
+      const focus = this.queryFocus;
+      for (const key of [...visibility.nodes]) if (!focus.nodes.has(key)) visibility.nodes.delete(key);
+      for (const key of [...visibility.edges]) if (!focus.edges.has(key)) visibility.edges.delete(key);
+    }
     this.renderer.visibility = visibility;
     this.renderer.refresh();
     const counts = countVisible(this.graph, visibility);
@@ -164,7 +182,113 @@ export class ExplorerApp {
     expand: (id) => void this.expand(id),
     selectNode: (id) => void this.select(id, true),
     openArticle: (id, span) => void this.openArticle(id, span),
+    timeline: (id) => void this.showTimeline({ actor: id }),
   };
+
+  private readonly timelineActions: TimelineActions = {
+    close: () => this.closePanel(),
+    selectNode: (id) => void this.select(id, true),
+    openArticle: (id) => void this.openArticle(id),
+  };
+
+  private readonly compareActions: CompareActions = {
+    compare: (topic, actors) => void this.runCompare(topic, actors),
+    showTopicTimeline: (topic) => void this.showTimeline({ topic }),
+    showActorTimeline: (actor) => void this.showTimeline({ actor }),
+    openArticle: (id) => void this.openArticle(id),
+  };
+
+  private readonly consoleActions: ConsoleActions = {
+    run: (query, params, limit) => api.query(query, params, limit),
+    showGraph: (graph) => this.showQueryGraph(graph),
+    remember: (query) => this.store.update({ query }),
+  };
+
+  private bindViews(): void {
+    for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-view]")) {
+      button.addEventListener("click", () => void this.showView(button.dataset.view as ViewName));
+    }
+  }
+
+  /** Switches between the graph, the Compare view and the console (the console keeps the graph visible above it). */
+  async showView(view: ViewName): Promise<void> {
+    this.store.update({ view });
+    for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-view]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === view));
+    }
+    const compareRoot = byId("compare-view");
+    const consoleRoot = byId("console");
+    compareRoot.hidden = view !== "compare";
+    consoleRoot.hidden = view !== "console";
+    document.body.dataset.view = view;
+    if (view === "compare") await this.openCompare(compareRoot);
+    if (view === "console") await this.openConsole(consoleRoot);
+    if (view !== "console" && this.queryFocus) this.showQueryGraph({ nodes: [], relationships: [] });
+  }
+
+  private async openCompare(root: HTMLElement): Promise<void> {
+    const state = this.store.get();
+    if (!this.compareView) {
+      this.compareView = new CompareView(root, this.compareActions);
+      try {
+        this.compareView.setTopics((await api.topics()).topics, state.topic);
+      } catch (error) {
+        this.compareView.showMessage(`Could not list the topics: ${(error as Error).message}`, true);
+        return;
+      }
+      this.compareView.setInputs(state.topic, state.actors);
+      if (state.topic && state.actors.length > 0) await this.runCompare(state.topic, state.actors);
+      else this.compareView.showMessage("Pick a topic and name actors (comma-separated), e.g. Turkey, Europe, Russia.");
+    }
+  }
+
+  async runCompare(topic: string, actors: string[]): Promise<void> {
+    const view = this.compareView;
+    if (!view) return;
+    this.store.update({ topic, actors });
+    view.showMessage("Comparing…");
+    try {
+      view.render(await api.compare(topic, actors));
+      document.body.dataset.compared = `${topic}:${actors.join(",")}`;
+    } catch (error) {
+      view.showMessage(`Could not compare: ${(error as Error).message}`, true);
+    }
+  }
+
+  private async openConsole(root: HTMLElement): Promise<void> {
+    if (this.console) return;
+    this.console = new QueryConsole(root, this.store.get().query ?? "", this.consoleActions);
+    try {
+      this.console.setSavedQueries((await api.savedQueries()).queries);
+    } catch (error) {
+      this.setStatus(`Could not list the saved queries: ${(error as Error).message}`);
+    }
+  }
+
+  /** Draws a console result in the Sigma view (only it), or, given an empty result, goes back to the whole graph. */
+  showQueryGraph(result: QueryGraph): void {
+    this.queryFocus = result.nodes.length > 0 ? mergeQueryGraph(this.graph, result) : null;
+    this.applyFilters();
+    if (this.queryFocus) this.layout.start(1500);
+  }
+
+  async showTimeline(of: { actor: string } | { topic: string }): Promise<void> {
+    try {
+      const timeline = await api.timeline(of);
+      this.renderer.highlight.selected = null;
+      this.renderer.refresh();
+      this.store.update({
+        node: null,
+        article: null,
+        timelineActor: "actor" in of ? of.actor : null,
+        timelineTopic: "topic" in of ? of.topic : null,
+      });
+      this.panel.hidden = false;
+      renderTimelinePanel(this.panel, timeline, this.timelineActions);
+    } catch (error) {
+      this.setStatus(`Could not load the timeline: ${(error as Error).message}`);
+    }
+  }
 
   private readonly articleActions: ArticleActions = {
     close: () => {
@@ -187,7 +311,7 @@ export class ExplorerApp {
       }
       this.renderer.highlight.selected = id;
       this.renderer.refresh();
-      this.store.update({ node: id, article: null });
+      this.store.update({ node: id, article: null, timelineActor: null, timelineTopic: null });
       this.panel.hidden = false;
       renderNodePanel(this.panel, detail, this.nodeActions);
       if (fly && this.graph.hasNode(id)) await this.renderer.flyTo(id);
@@ -207,7 +331,7 @@ export class ExplorerApp {
   async openArticle(id: string, highlight?: { start: number; end: number }): Promise<void> {
     try {
       const article = await api.article(id);
-      this.store.update({ article: id });
+      this.store.update({ article: id, timelineActor: null, timelineTopic: null });
       this.panel.hidden = false;
       renderArticle(this.panel, article, highlight, this.articleActions);
     } catch (error) {
@@ -226,7 +350,7 @@ export class ExplorerApp {
     this.renderer.refresh();
     this.panel.hidden = true;
     clear(this.panel);
-    this.store.update({ node: null, article: null });
+    this.store.update({ node: null, article: null, timelineActor: null, timelineTopic: null });
   }
 }
 

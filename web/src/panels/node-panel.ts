@@ -7,7 +7,11 @@ export type NodePanelActions = {
   expand(id: string): void;
   selectNode(id: string): void;
   openArticle(articleId: string, highlight?: { start: number; end: number }): void;
+  /** Opens the actor's timeline (offered for people, organizations and countries). */
+  timeline?(actorId: string): void;
 };
+
+const ACTOR_TYPES = new Set(["Person", "Organization", "Country"]);
 
 function relationItem(rel: Relation, actions: NodePanelActions): HTMLElement {
   const other = el(
@@ -62,6 +66,10 @@ export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: No
     { attrs: { type: "button", id: "expand-neighbors" }, on: { click: () => actions.expand(node.id) } },
     "Expand neighbours",
   );
+  const timeline = actions.timeline && ACTOR_TYPES.has(node.type) ? actions.timeline.bind(actions) : null;
+  const timelineButton = timeline
+    ? el("button", { attrs: { type: "button", id: "open-timeline" }, on: { click: () => timeline(node.id) } }, "Timeline")
+    : null;
   const groups = el("div", { className: "relation-groups" });
   for (const group of node.relations) {
     const list = el("ul", { className: "relations" });
@@ -72,5 +80,5 @@ export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: No
   }
   if (node.relations.length === 0) groups.append(el("p", { className: "muted" }, "No relations recorded."));
   root.setAttribute("aria-labelledby", "panel-title");
-  root.append(header, facts, expand, groups);
+  root.append(header, facts, el("div", { className: "panel-actions" }, expand, timelineButton), groups);
 }

@@ -1,5 +1,17 @@
-/** What a shared link restores: the selection, the open article and the filters. */
+export type ViewName = "graph" | "compare" | "console";
+const VIEWS: readonly ViewName[] = ["graph", "compare", "console"];
+
+/** What a shared link restores: the view, the selection, the open article or timeline, the filters and the analyst inputs. */
 export type ViewState = {
+  view: ViewName;
+  /** Compare view: the topic and the actors, in column order. */
+  topic: string | null;
+  actors: string[];
+  /** Timeline panel: of one actor or of one topic (at most one is set). */
+  timelineActor: string | null;
+  timelineTopic: string | null;
+  /** Console: the Cypher in the editor. */
+  query: string | null;
   node: string | null;
   article: string | null;
   /** Hidden categories (unchecked boxes); empty = everything shown. */
@@ -19,7 +31,14 @@ export function readViewState(search: string = window.location.search): ViewStat
     const value = params.get(key);
     return value && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? value : null;
   };
+  const view = params.get("view");
   return {
+    view: VIEWS.includes(view as ViewName) ? (view as ViewName) : "graph",
+    topic: params.get("topic"),
+    actors: list("actors"),
+    timelineActor: params.get("timelineActor"),
+    timelineTopic: params.get("timelineTopic"),
+    query: params.get("query"),
     node: params.get("node"),
     article: params.get("article"),
     hiddenTypes: list(LIST_KEYS.hiddenTypes),
@@ -32,6 +51,12 @@ export function readViewState(search: string = window.location.search): ViewStat
 
 export function toSearch(state: ViewState): string {
   const params = new URLSearchParams();
+  if (state.view !== "graph") params.set("view", state.view);
+  if (state.topic) params.set("topic", state.topic);
+  if (state.actors.length > 0) params.set("actors", state.actors.join(","));
+  if (state.timelineActor) params.set("timelineActor", state.timelineActor);
+  if (state.timelineTopic) params.set("timelineTopic", state.timelineTopic);
+  if (state.query) params.set("query", state.query);
   if (state.node) params.set("node", state.node);
   if (state.article) params.set("article", state.article);
   for (const [field, key] of Object.entries(LIST_KEYS) as [keyof typeof LIST_KEYS, string][]) {

@@ -1,0 +1,49 @@
+import type { QueryGraph } from "../panels/console.ts";
+import { colorOf } from "./colors.ts";
+import { sizeForDegree, type ViewGraph } from "./model.ts";
+import type { Visibility } from "./visibility.ts";
+
+/** The explorer keys nodes by their `id` property and edges by `coalesce(r.key, elementId(r))` (cypher/read/graph-edges.cypher). */
+function nodeKey(properties: Record<string, unknown>, elementId: string): string {
+  return typeof properties.id === "string" ? properties.id : `element:${elementId}`;
+}
+
+/**
+ * Adds a console result's nodes and relationships to the view graph (those it lacks) and returns them as the set to
+ * show, so the Sigma view draws exactly the result.
+ */
+export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): Visibility {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  const keyOfElement = new Map<string, string>();
+  let i = 0;
+  for (const node of result.nodes) {
+    const key = nodeKey(node.properties, node.elementId);
+    keyOfElement.set(node.elementId, key);
+    nodes.add(key);
+    if (graph.hasNode(key)) continue;
+    const p = node.properties;
+    const label = typeof p.name === "string" ? p.name : typeof p.title === "string" ? p.title : key;
+    const entityType = typeof p.type === "string" ? p.type : (node.labels.find((l) => l !== "Entity") ?? node.labels[0] ?? "Node");
+    // New nodes go on a small circle; the layout button spreads them properly.
+    const angle = (i++ / Math.max(result.nodes.length, 1)) * Math.PI * 2;
+    graph.addNode(key, { label, entityType, degree: 0, x: Math.cos(angle) * 20, y: Math.sin(angle) * 20, size: sizeForDegree(1), color: colorOf(entityType) });
+  }
+  for (const rel of result.relationships) {
+    const source = keyOfElement.get(rel.startElementId);
+    const target = keyOfElement.get(rel.endElementId);
+    if (!source || !target) continue;
+    const key = typeof rel.properties.key === "string" ? rel.properties.key : rel.elementId;
+    if (!graph.hasEdge(key)) {
+      const p = rel.properties;
+      graph.addEdgeWithKey(key, source, target, {
+        relation: rel.type,
+        articleId: typeof p.articleId === "string" ? p.articleId : null,
+        date: typeof p.date === "string" ? p.date : null,
+        confidence: typeof p.confidence === "number" ? p.confidence : null,
+      });
+    }
+    edges.add(key);
+  }
+  return { nodes, edges };
+}
