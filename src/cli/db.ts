@@ -9,6 +9,8 @@ import {
   type LocalNeo4jStatus,
 } from "../store/local/index.ts";
 import { action } from "./errors.ts";
+import { connect } from "../store/driver.ts";
+import { applySchema } from "../store/schema.ts";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -69,7 +71,7 @@ export function dbCommand(): Command {
     );
 
   db.command("start")
-    .description("Start the local Neo4j in the background (installs the jars first if needed) and wait until Bolt answers")
+    .description("Start the local Neo4j in the background (installs the jars first if needed), wait until Bolt answers, apply the schema")
     .option("--home <dir>", homeHelp)
     .option("--bolt-port <port>", "Bolt port (default KG_NEO4J_BOLT_PORT, else 7687 when free, else a free one)", portOption)
     .option("--http-port <port>", "HTTP/Browser port (default KG_NEO4J_HTTP_PORT, else 7474 when free, else a free one)", portOption)
@@ -89,6 +91,13 @@ export function dbCommand(): Command {
           log,
         });
         const status = await statusLocalNeo4j(home);
+        // The graph schema goes with the server: constraints must exist before the first write.
+        const store = await connect({ uri: info.boltUri, user: info.user, password: info.password, database: info.database });
+        try {
+          await applySchema(store);
+        } finally {
+          await store.close();
+        }
         if (opts.json) {
           process.stdout.write(`${JSON.stringify({ ...publicStatus(status), alreadyRunning: info.alreadyRunning }, null, 2)}\n`);
           return;

@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { loadConfig } from "../config/index.ts";
 import { ingestPaths, type IngestSummary } from "../pipeline/ingest.ts";
 import { openStore } from "../store/connection.ts";
+import { applySchema } from "../store/schema.ts";
 import { action } from "./errors.ts";
 
 export function printSummary(summary: IngestSummary, out: NodeJS.WritableStream = process.stdout): void {
@@ -44,6 +45,7 @@ export function ingestCommand(): Command {
         const store = await openStore(config, { startLocal: true });
         const progress = progressReporter();
         try {
+          await applySchema(store); // idempotent; MERGE relies on the uniqueness constraints
           const summary = await ingestPaths(store, paths, {
             maxBytes: opts.maxBytes ?? config.maxFileBytes,
             batchSize: opts.batchSize ?? config.batchSize,

@@ -10,9 +10,18 @@ const LIST_REFERENCE_ATTRIBUTES = new Set(["participants"]);
 type Scalar = string | number | boolean;
 type PropValue = Scalar | string[] | number[];
 
+/** "Zelensky-Putin meeting" and "Putin-Zelenskyy meeting" name one event: participants in a fixed order. */
+function participantOrderFree(name: string): string {
+  const m = /^(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)+)(\s.*)?$/u.exec(name);
+  if (!m) return name;
+  const parts = m[1]!.split("-").sort((a, b) => nameKey(a).localeCompare(nameKey(b)));
+  return `${parts.join("-")}${m[2] ?? ""}`;
+}
+
 /** The global identity of an extracted entity: same name (modulo spelling) and type => same node. */
 function globalKey(entity: Entity): string {
-  const key = nameKey(entity.name);
+  const isEvent = entity.type === "Meeting" || entity.type === "Proposal";
+  const key = nameKey(isEvent ? participantOrderFree(entity.name) : entity.name);
   if (entity.type === "Meeting") {
     const date = typeof entity.attributes.date === "string" ? entity.attributes.date : "";
     // A meeting's name alone is ambiguous over time ("talks in Istanbul"): its date separates occurrences.

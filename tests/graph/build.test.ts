@@ -69,6 +69,13 @@ describe("buildArticleGraph", () => {
     expect(g.facts).toHaveLength(1);
   });
 
+  it("gives a meeting named by its participants in either order one id", () => {
+    const meeting = (name: string) => ({ id: "m", type: "Meeting" as const, name, aliases: [], attributes: {} });
+    const a = buildArticleGraph(article("a"), doc("a", [meeting("Putin-Zelenskyy meeting")]), "h");
+    const b = buildArticleGraph(article("b"), doc("b", [meeting("Zelensky-Putin meeting")]), "h");
+    expect(a.entities[0]!.id).toBe(b.entities[0]!.id);
+  });
+
   it("separates meetings of the same name by date, and collects topics", () => {
     const g = buildArticleGraph(
       article("a"),
