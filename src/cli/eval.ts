@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { readArticles } from "../article/index.ts";
-import { evaluate, formatFigures, readGold } from "../eval/index.ts";
 import { UserError, action } from "./errors.ts";
 
 function collect(value: string, previous: string[]): string[] {
@@ -16,6 +15,7 @@ export function evalCommand(): Command {
     .option("--json", "print the figures as one JSON object")
     .action(
       action(async (articlePaths: string[], opts: { gold: string[]; json?: boolean }) => {
+        const { evaluate, formatFigures, readGold } = await import("../eval/index.ts"); // loads the extractor
         const gold = await readGold(opts.gold);
         if (!gold.length) throw new UserError(`no gold .json files in ${opts.gold.join(", ")}`);
         const { articles, failures } = await readArticles(articlePaths);

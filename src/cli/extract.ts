@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import { readArticleFile } from "../article/index.ts";
-import { extract } from "../extract/index.ts";
 import type { Extraction } from "../extract/schema.ts";
 import { UserError, action } from "./errors.ts";
 import { table } from "./format.ts";
@@ -26,6 +25,7 @@ export function extractCommand(): Command {
         if (opts.format === "json" && articles.length > 1) {
           throw new UserError(`${file} holds ${articles.length} articles: use --format jsonl (one document per line) or --format table`);
         }
+        const { extract } = await import("../extract/index.ts"); // loads the NLP model: only when extracting
         const docs = articles.map((a) => extract(a.article, { minConfidence: min }));
         if (opts.format === "json") process.stdout.write(JSON.stringify(docs[0], null, 2) + "\n");
         else if (opts.format === "jsonl") for (const d of docs) process.stdout.write(JSON.stringify(d) + "\n");

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config/index.ts";
-import { ingestPaths, type IngestSummary } from "../pipeline/ingest.ts";
+import type { IngestSummary } from "../pipeline/ingest.ts";
 import { openStore } from "../store/connection.ts";
 import { applySchema } from "../store/schema.ts";
 import { action } from "./errors.ts";
@@ -42,6 +42,7 @@ export function ingestCommand(): Command {
     .action(
       action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number }) => {
         const config = loadConfig();
+        const { ingestPaths } = await import("../pipeline/ingest.ts"); // loads the NLP model: only when ingesting
         const store = await openStore(config, { startLocal: true });
         const progress = progressReporter();
         try {

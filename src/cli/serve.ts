@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../config/index.ts";
-import { DEFAULT_HOST, DEFAULT_PORT, startExplorer } from "../server/start.ts";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../server/defaults.ts";
 import { openStore } from "../store/connection.ts";
 import { action } from "./errors.ts";
 
@@ -27,6 +27,7 @@ export function serveCommand(): Command {
         const probe = await openStore(config, { startLocal: false });
         const target = probe.target;
         await probe.close();
+        const { startExplorer } = await import("../server/start.ts"); // heavy: loaded only to serve
         const explorer = await startExplorer(
           { uri: target.uri, user: target.user, password: target.password ?? "", database: target.database },
           { host: opts.host, port: opts.port, token: process.env.KG_API_TOKEN, logRequests: !opts.quiet },

@@ -1,12 +1,10 @@
 import path from "node:path";
 import { Command } from "commander";
 import { loadConfig, REPO_ROOT } from "../config/index.ts";
-import { ingestPaths } from "../pipeline/ingest.ts";
 import { openStore } from "../store/connection.ts";
 import { installJars, statusLocalNeo4j } from "../store/local/index.ts";
 import { applySchema } from "../store/schema.ts";
-import { DEFAULT_PORT, startExplorer } from "../server/start.ts";
-import { ensureWebBuild } from "../server/web-build.ts";
+import { DEFAULT_PORT } from "../server/defaults.ts";
 import { graphStats } from "../store/stats.ts";
 import { action } from "./errors.ts";
 import { positiveInt, printSummary } from "./ingest.ts";
@@ -30,6 +28,8 @@ export function upCommand(): Command {
     .action(
       action(async (opts: { seeds: string; serve: boolean; port: number }) => {
         const config = loadConfig();
+        // The pipeline and the server are heavy to load: only when the command runs, not for --help.
+        const { ingestPaths } = await import("../pipeline/ingest.ts");
         const log = (line: string) => process.stderr.write(`${line}\n`);
         if (!config.neo4jUri) await installJars({ log });
         const store = await openStore(config, { startLocal: true, log });
@@ -58,6 +58,8 @@ export function upCommand(): Command {
           await store.close();
         }
         if (!opts.serve) return;
+        const { ensureWebBuild } = await import("../server/web-build.ts");
+        const { startExplorer } = await import("../server/start.ts");
         await ensureWebBuild(log);
         const connection = { ...store.target, password: store.target.password ?? "" };
         const serveOn = (port: number) => startExplorer(connection, { port, logRequests: false });

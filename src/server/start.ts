@@ -6,8 +6,8 @@ import { createServer, type ServerOptions } from "./app.ts";
 import { createReadDriver, type Neo4jConnection } from "../store/read/driver.ts";
 import { GraphReader } from "../store/read/graph-reader.ts";
 
-export const DEFAULT_PORT = 8080;
-export const DEFAULT_HOST = "127.0.0.1";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.ts";
+export { DEFAULT_HOST, DEFAULT_PORT };
 export const WEB_ROOT = path.join(REPO_ROOT, "web", "dist");
 
 /** Whether binding to this host keeps the server on this machine. */
