@@ -28,6 +28,7 @@ describe("the Compare view", () => {
     await page.waitForFunction(() => document.body.dataset.compared !== undefined, undefined, { polling: 100, timeout: 30_000 });
     const columns = page.locator("#compare-view .compare-column");
     expect(await columns.count()).toBe(3);
+    expect(await page.locator("#console").isVisible()).toBe(false);
     expect(await columns.locator("h3").allTextContents()).toEqual([expect.stringMatching(/Turk/), expect.stringMatching(/Europ/), expect.stringMatching(/Russia/)]);
 
     const stanceOf = (actor: string) => page.locator(`.compare-column[data-actor="${actor}"] > header .stance-badge`).getAttribute("data-stance");
@@ -88,6 +89,8 @@ describe("the timeline panel", () => {
     expect(dates).toEqual([...dates].sort());
     expect(new URL(page.url()).searchParams.get("timelineActor")).toBe("country:turkey");
     await page.screenshot({ path: path.join(SHOTS, "analyst-02-timeline.png") });
+    expect(await page.locator("#panel img, #panel script").count()).toBe(0);
+    expect(await xssRan(page)).toBeUndefined();
 
     // A shared link restores the timeline.
     const { page: again } = await explorer.open("?timelineActor=country:turkey");
@@ -103,6 +106,7 @@ describe("the Cypher console", () => {
   it("runs a saved query from the menu and shows its rows as a table", async () => {
     const { page, errors } = await explorer.open("?view=console");
     await page.locator("#cypher-editor .cm-content").waitFor();
+    expect(await page.locator("#compare-view").isVisible()).toBe(false);
     // Cypher highlighting: keywords get their own token class.
     await page.locator("#saved-queries option[value=most-connected-actors]").waitFor({ state: "attached" });
     await page.selectOption("#saved-queries", "most-connected-actors");
@@ -137,6 +141,26 @@ describe("the Cypher console", () => {
     await page.screenshot({ path: path.join(SHOTS, "analyst-04-console-refused.png") });
     // Refusals come back as 403s, which the browser logs as failed loads: only those are expected.
     expect(errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it("restores its query from the URL and shows markup in results as text, running none of it", async () => {
+    const query = "MATCH (a:Article {id: 'hostile-markup-article'}) RETURN a.title AS title, a";
+    const { page, errors } = await explorer.open(`?view=console&query=${encodeURIComponent(query)}`);
+    await page.locator("#cypher-editor .cm-content").waitFor();
+    expect(await page.locator("#cypher-editor .cm-content").textContent()).toBe(query);
+    await page.click("#run-query");
+    await page.locator("#query-table tbody tr").first().waitFor();
+    expect(await page.locator("#query-table tbody td").first().textContent()).toContain("<script>window.__xss='seed-title'</script>");
+    expect(await page.locator("#console img, #console script").count()).toBe(0);
+    // The result's one node (an article, not in the explorer graph) is drawn alone; "show the whole graph" takes it out again.
+    await page.waitForFunction(() => document.body.dataset.visibleNodes === "1", undefined, { polling: 100 });
+    await page.click("#query-graph-reset");
+    await page.waitForFunction(() => Number(document.body.dataset.visibleNodes) > 1, undefined, { polling: 100 });
+    expect(await page.evaluate(() => (window as unknown as { kgExplorer: { graph: { hasNode(k: string): boolean } } }).kgExplorer.graph.hasNode("hostile-markup-article"))).toBe(false);
+    expect(await xssRan(page)).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -11,10 +11,10 @@ import { renderLegend } from "./panels/legend.ts";
 import { renderNodePanel, type NodePanelActions } from "./panels/node-panel.ts";
 import { setupSearch } from "./panels/search.ts";
 import { CompareView, type CompareActions } from "./panels/compare-view.ts";
-import { QueryConsole, type ConsoleActions, type QueryGraph } from "./panels/console.ts";
+// The console (and CodeMirror with it) is loaded on first use: the graph view does not wait for it.
+import type { ConsoleActions, QueryConsole, QueryGraph } from "./panels/console.ts";
 import { renderTimelinePanel, type TimelineActions } from "./panels/timeline-panel.ts";
-import { mergeQueryGraph } from "./graph/query-graph.ts";
-import type { Visibility } from "./graph/visibility.ts";
+import { dropQueryGraph, mergeQueryGraph, type QueryFocus } from "./graph/query-graph.ts";
 import { ViewStore, type ViewName } from "./state/url-state.ts";
 
 const NODE_TYPE_ORDER = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place", "Topic"];
@@ -30,7 +30,7 @@ export class ExplorerApp {
   private compareView: CompareView | null = null;
   private console: QueryConsole | null = null;
   /** What the last console query returned; while set, the graph shows only that. */
-  private queryFocus: Visibility | null = null;
+  private queryFocus: QueryFocus | null = null;
   private readonly panel = byId("panel");
   private readonly status = byId("status");
 
@@ -212,7 +212,8 @@ export class ExplorerApp {
 
   /** Switches between the graph, the Compare view and the console (the console keeps the graph visible above it). */
   async showView(view: ViewName): Promise<void> {
-    this.store.update({ view });
+    const resized = (view === "console") !== (document.body.dataset.view === "console");
+    if (this.store.get().view !== view) this.store.update({ view });
     for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-view]")) {
       button.setAttribute("aria-pressed", String(button.dataset.view === view));
     }
@@ -221,6 +222,11 @@ export class ExplorerApp {
     compareRoot.hidden = view !== "compare";
     consoleRoot.hidden = view !== "console";
     document.body.dataset.view = view;
+    if (resized) {
+      // The console takes the lower part of the stage: the graph above it shrinks to fit.
+      this.renderer.sigma.resize();
+      this.renderer.refresh();
+    }
     if (view === "compare") await this.openCompare(compareRoot);
     if (view === "console") await this.openConsole(consoleRoot);
     if (view !== "console" && this.queryFocus) this.showQueryGraph({ nodes: [], relationships: [] });
@@ -257,6 +263,8 @@ export class ExplorerApp {
 
   private async openConsole(root: HTMLElement): Promise<void> {
     if (this.console) return;
+    const { QueryConsole } = await import("./panels/console.ts");
+    if (this.console) return;
     this.console = new QueryConsole(root, this.store.get().query ?? "", this.consoleActions);
     try {
       this.console.setSavedQueries((await api.savedQueries()).queries);
@@ -267,9 +275,13 @@ export class ExplorerApp {
 
   /** Draws a console result in the Sigma view (only it), or, given an empty result, goes back to the whole graph. */
   showQueryGraph(result: QueryGraph): void {
+    if (this.queryFocus) dropQueryGraph(this.graph, this.queryFocus);
     this.queryFocus = result.nodes.length > 0 ? mergeQueryGraph(this.graph, result) : null;
     this.applyFilters();
-    if (this.queryFocus) this.layout.start(1500);
+    if (this.queryFocus) {
+      this.layout.start(1500);
+      void this.renderer.sigma.getCamera().reset({ duration: 300 });
+    }
   }
 
   async showTimeline(of: { actor: string } | { topic: string }): Promise<void> {

@@ -12,9 +12,13 @@ function nodeKey(properties: Record<string, unknown>, elementId: string): string
  * Adds a console result's nodes and relationships to the view graph (those it lacks) and returns them as the set to
  * show, so the Sigma view draws exactly the result.
  */
-export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): Visibility {
+export type QueryFocus = Visibility & { addedNodes: string[]; addedEdges: string[] };
+
+export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): QueryFocus {
   const nodes = new Set<string>();
   const edges = new Set<string>();
+  const addedNodes: string[] = [];
+  const addedEdges: string[] = [];
   const keyOfElement = new Map<string, string>();
   let i = 0;
   for (const node of result.nodes) {
@@ -27,6 +31,7 @@ export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): Visibilit
     const entityType = typeof p.type === "string" ? p.type : (node.labels.find((l) => l !== "Entity") ?? node.labels[0] ?? "Node");
     // New nodes go on a small circle; the layout button spreads them properly.
     const angle = (i++ / Math.max(result.nodes.length, 1)) * Math.PI * 2;
+    addedNodes.push(key);
     graph.addNode(key, { label, entityType, degree: 0, x: Math.cos(angle) * 20, y: Math.sin(angle) * 20, size: sizeForDegree(1), color: colorOf(entityType) });
   }
   for (const rel of result.relationships) {
@@ -36,6 +41,7 @@ export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): Visibilit
     const key = typeof rel.properties.key === "string" ? rel.properties.key : rel.elementId;
     if (!graph.hasEdge(key)) {
       const p = rel.properties;
+      addedEdges.push(key);
       graph.addEdgeWithKey(key, source, target, {
         relation: rel.type,
         articleId: typeof p.articleId === "string" ? p.articleId : null,
@@ -45,5 +51,11 @@ export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): Visibilit
     }
     edges.add(key);
   }
-  return { nodes, edges };
+  return { nodes, edges, addedNodes, addedEdges };
+}
+
+/** Takes out what a console result added (the explorer graph is the API's again). */
+export function dropQueryGraph(graph: ViewGraph, focus: QueryFocus): void {
+  for (const key of focus.addedEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
+  for (const key of focus.addedNodes) if (graph.hasNode(key)) graph.dropNode(key);
 }

@@ -143,7 +143,10 @@ export class QueryConsole {
     for (const row of result.rows) collectGraph(row, found);
     const summary = `${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.elapsedMs} ms` +
       (found.nodes.size > 0 ? ` · ${found.nodes.size} nodes and ${found.relationships.size} relationships shown in the graph` : "");
-    this.output.append(el("p", { className: "muted", attrs: { id: "query-summary" } }, summary));
+    const reset = found.nodes.size > 0
+      ? el("button", { className: "link-button", attrs: { type: "button", id: "query-graph-reset" }, on: { click: () => this.actions.showGraph({ nodes: [], relationships: [] }) } }, "show the whole graph")
+      : null;
+    this.output.append(el("p", { className: "muted", attrs: { id: "query-summary" } }, summary, reset ? " · " : null, reset));
     if (result.truncated) {
       this.output.append(el("p", { className: "query-truncated", attrs: { role: "status" } }, `Result cut at ${result.limit} rows: the query returned more.`));
     }
