@@ -19,12 +19,13 @@ for (const h of TITLE_HEADS) {
   TITLES_BY_FIRST.set(parts[0]!, list);
 }
 const TITLE_HEAD_SET = new Set(TITLE_HEADS);
-const ORG_HEADS = /^(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Ministry|Party|Cluster|Bank|Fund|Committee|Commission|Institute|Foundation|Network|Union|Alliance|Front|Movement|Army|Guard|Watch|Coalition|Times|Post|News|Today|Journal|Eye|Herald|Tribune|Gazette|Press|Agency|Service|Authority|Department|Parliament|Assembly|Congress|Senate|Court|Corps|Brigade|Group|Institute|University|Company|Corporation|Inc\.?)$/;
+const ORG_HEADS = /^(?:Forces|Brigades|Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Ministry|Party|Cluster|Bank|Fund|Committee|Commission|Institute|Foundation|Network|Union|Alliance|Front|Movement|Army|Guard|Watch|Coalition|Times|Post|News|Today|Journal|Eye|Herald|Tribune|Gazette|Press|Agency|Service|Authority|Department|Parliament|Assembly|Congress|Senate|Court|Corps|Brigade|Group|Institute|University|Company|Corporation|Inc\.?)$/;
 const NOT_NAME = new Set([
   "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "As", "By", "For", "From", "Of", "To", "With", "While", "When", "Where", "Which", "Who", "What", "Why", "How",
   "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "This", "That", "These", "Those", "There", "Here", "Both", "Any", "All", "Some", "No", "Not",
   "Meanwhile", "However", "Instead", "Another", "Last", "Next", "New", "Just", "Since", "After", "Before", "Over", "Under", "According", "Potential", "Mr", "Mrs", "Ms", "Dr",
   "Read", "More", "Sign", "Try", "Our", "Comments", "Related", "Articles", "Explore", "Satellite", "Prisoners", "Organisations", "Organizations", "Israeli", "Western", "European",
+  "Allies", "Officials", "Analysts", "Diplomats", "Sources", "Delegates", "Delegations", "Negotiators", "Mediators", "Leaders", "Ministers", "Critics", "Observers", "Residents", "Witnesses", "Protesters", "Lawmakers", "Members", "Experts", "Authorities", "Rebels", "Militants", "Neither", "Either", "Under", "Despite", "Amid", "Following", "Asked", "Speaking",
   "Article", "Oval", "Office", "Telegram", "Twitter", "Facebook", "X", "Earlier", "Later", "Also", "Still", "Yet", "Even", "Only", "Then", "Now", "Today", "Yesterday", "Tomorrow",
 ]);
 
@@ -96,7 +97,10 @@ function lexiconEntities(ctx: Ctx): void {
       }
     } else if (entry.kind === "metonym" || entry.kind === "capital") {
       const locative = LOCATIVE.test(before);
-      const acting = /^(?:'s\b|\s+(?:has|have|had|is|was|will|would|could|says|said|remains|urged|insisted|rejected|welcomed|[a-z]+ed)\b)/.test(after);
+      const acting =
+        /^(?:'s\b|\s+(?:has|have|had|is|was|will|would|could|says|said|remains|urged|insisted|rejected|welcomed|[a-z]+ed)\b)/.test(after) ||
+        // The one addressed: "urged Washington to", "warned Tokyo against".
+        /\b(?:urg|warn|press|ask|accus|blam|criticis|criticiz|call(?:ed|s|ing)? on|told|tell)\w*\s+$/i.test(before);
       if (entry.building && !locative) {
         const d = countryDraft(reg, entry.ref, start);
         const t = /\bthe\s$/i.test(before) && !text.startsWith("the ") ? "the " + text : text;
@@ -186,10 +190,24 @@ function claimedAt(ctx: Ctx, tok: Token) {
 }
 
 /** A run of capitalised name tokens starting at token i (not lexicon entities, not dates). */
+const NAME_PARTICLES = new Set(["bin", "bint", "ibn", "al", "el", "van", "von", "der", "de", "da", "dos", "du", "la", "le"]);
 function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
   const run: Token[] = [];
   for (let k = i; k < toks.length && run.length < max; k++) {
     const t = toks[k]!;
+    // Lower-case particles inside a name: "Mohammed bin Salman", "Ursula von der Leyen" (never first or last).
+    if (run.length && NAME_PARTICLES.has(t.text) && toks[k + 1] && t.start - run[run.length - 1]!.end === 1) {
+      let j = k;
+      while (toks[j] && NAME_PARTICLES.has(toks[j]!.text)) j++;
+      const nt = toks[j];
+      if (nt && capTok(nt) && !NOT_NAME.has(nt.text) && !claimedAt(ctx, nt) && nt.start - toks[j - 1]!.end === 1) {
+        for (let q = k; q < j; q++) run.push(toks[q]!);
+        max += j - k;
+        k = j - 1;
+        continue;
+      }
+      break;
+    }
     if (!capTok(t) || NOT_NAME.has(t.text) || MONTHS.has(t.text) || WEEKDAYS.has(t.text)) break;
     if (claimedAt(ctx, t)) break;
     if (TITLE_HEAD_SET.has(t.text)) break;
@@ -199,6 +217,12 @@ function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
   }
   // A trailing organisation word makes it an organisation, not a person.
   if (run.length && ORG_HEADS.test(run[run.length - 1]!.text)) return [];
+  // A hyphenated given name split by the tokenizer: "Lai Ching-te", "Kim Jong-un".
+  const last = run[run.length - 1];
+  if (last) {
+    const tail = /^-[a-z]+\b/.exec(ctx.body.slice(last.end, last.end + 12));
+    if (tail) run[run.length - 1] = { ...last, text: last.text + tail[0], end: last.end + tail[0].length };
+  }
   return run;
 }
 
@@ -227,6 +251,37 @@ function computeNameKey(name: string): string {
     .replace(/ii/g, "i");
 }
 
+interface LeaderInfo {
+  name: string;
+  variants?: string[];
+  role: string;
+  country?: string;
+  org?: string;
+  /** The family name when it is not the last word ("Wang Yi"). */
+  surname?: string;
+  /** false: the surname alone is too ambiguous to find the person (it still corefers after a full mention). */
+  bareSurname?: boolean;
+}
+const LEADER_DATA = leaders as { people: LeaderInfo[]; familyNameFirst: string[] };
+/** Full names (and variants) of known people, by name key. */
+const LEADERS_BY_FULL = new Map<string, LeaderInfo>();
+for (const l of LEADER_DATA.people) for (const n of [l.name, ...(l.variants ?? [])]) if (n.includes(" ")) LEADERS_BY_FULL.set(nameKey(n), l);
+const FAMILY_FIRST = new Set(LEADER_DATA.familyNameFirst);
+
+/**
+ * The family name of a full name: a known person's own; the first word of an East Asian name written family name first
+ * ("Lai Ching-te", "Mao Ning"); otherwise the last word.
+ */
+export function surnameOf(fullName: string): string {
+  const parts = fullName.split(/\s+/);
+  const last = parts[parts.length - 1]!;
+  if (parts.length < 2) return last;
+  const known = LEADERS_BY_FULL.get(nameKey(fullName));
+  if (known) return known.surname ?? last;
+  if (parts.length === 2 && (/^[A-Z][a-z]+-[a-z]+$/.test(last) || (FAMILY_FIRST.has(parts[0]!) && /^[A-Z][a-z]{1,7}$/.test(last)))) return parts[0]!;
+  return last;
+}
+
 interface PersonInfo {
   fullName: string;
   surface: string;
@@ -248,7 +303,7 @@ function formatRole(title: string, country?: string, orgName?: string): string {
 
 function addPerson(ctx: Ctx, info: PersonInfo, start: number, end: number, sent: number): Draft {
   const tokens = info.fullName.split(/\s+/);
-  const surname = tokens[tokens.length - 1]!;
+  const surname = surnameOf(info.fullName);
   const key = "p:" + nameKey(surname);
   const d = ctx.reg.ensure(key, "Person", info.fullName, start);
   if (tokens.length > d.name.split(/\s+/).length) {
@@ -349,6 +404,8 @@ function structuralPeople(ctx: Ctx): void {
       const next2 = toks[nextI + 1]?.text ?? "";
       const prev = toks[i - 1];
       const prevClaim = toks[i - 2] && prev?.text === "'s" ? claimedAt(ctx, toks[i - 2]!) : undefined;
+      // "Secretary of State Marco Rubio": the run continues a title; the title rule names the person.
+      if (prev?.text === "of" && TITLE_HEAD_SET.has(`${toks[i - 2]?.text} of ${toks[i]!.text}`)) continue;
       let ok = false;
       let role: string | undefined;
       let country: string | undefined;
@@ -389,7 +446,9 @@ function structuralPeople(ctx: Ctx): void {
       // "Kenya's president, William Ruto, said": a role named just before, set off by commas.
       const roleBefore = /(?:^|\s)(?:([A-Z][\p{L}]+)(?:'s)?\s+)?([a-z]+(?:\s+[a-z]+)?)\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 50), run[0]!.start));
       if (roleBefore && next === "," && ROLES.lowerRoles.includes(roleBefore[2]!.split(" ").pop()!)) {
-        const lead = roleBefore[1] ? PHRASES.get(roleBefore[1]) : undefined;
+        // "Slovakia, whose prime minister, Robert Fico, ...": the role belongs to the antecedent of "whose".
+        const whose = /([A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+)*)\s*,\s*whose\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 60), run[0]!.start));
+        const lead = roleBefore[1] ? PHRASES.get(roleBefore[1]) : whose ? PHRASES.get(whose[1]!) : undefined;
         ok = true;
         role = roleBefore[2]!.replace(/^\w/, (c) => c.toUpperCase());
         if (lead && (lead.kind === "country" || lead.kind === "demonym" || lead.kind === "metonym")) country = lead.ref;
@@ -404,9 +463,9 @@ function structuralPeople(ctx: Ctx): void {
       const start = run[0]!.start;
       const end = run[run.length - 1]!.end;
       const fullName = run.map((t) => t.text).join(" ");
-      const known = ctx.reg.drafts.get("p:" + nameKey(run[run.length - 1]!.text));
+      const known = ctx.reg.drafts.get("p:" + nameKey(surnameOf(run.map((t) => t.text).join(" "))));
       addPerson(ctx, { fullName, surface: fullName, role: known ? undefined : role, country: known ? undefined : country }, start, end, s.index);
-      if (prevClaim && country) ctx.reg.mention(ctx.reg.drafts.get("p:" + nameKey(run[run.length - 1]!.text))!, toks[i - 2]!.start, end, ctx.body.slice(toks[i - 2]!.start, end), s.index, true);
+      if (prevClaim && country) ctx.reg.mention(ctx.reg.drafts.get("p:" + nameKey(surnameOf(fullName)))!, toks[i - 2]!.start, end, ctx.body.slice(toks[i - 2]!.start, end), s.index, true);
       i = nextI - 1;
     }
   }
@@ -416,10 +475,7 @@ function structuralPeople(ctx: Ctx): void {
 function surnameMentions(ctx: Ctx, title: string): void {
   const persons = [...ctx.reg.drafts.values()].filter((d) => d.type === "Person");
   const byKey = new Map<string, Draft>();
-  for (const p of persons) {
-    const parts = p.name.split(/\s+/);
-    byKey.set(nameKey(parts[parts.length - 1]!), p);
-  }
+  for (const p of persons) byKey.set(nameKey(surnameOf(p.name)), p);
   // Unknown capitalised words that act like people: followed by a verb, seen more than once.
   const counts = new Map<string, number>();
   const acting = new Set<string>();
@@ -442,6 +498,35 @@ function surnameMentions(ctx: Ctx, title: string): void {
     });
   }
   for (const m of title.matchAll(/\b([A-Z][a-z]+)\s+(?:tells|says|hosts|meets|rejects|urges|offers)\b/g)) acting.add(m[1]!);
+  // Well-known people named by surname alone ("a meeting between Putin and Zelensky") or by full name with no title.
+  for (const s of ctx.sentences) {
+    const toks = s.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (!capTok(t) || NOT_NAME.has(t.text) || claimedAt(ctx, t)) continue;
+      const k = nameKey(t.text);
+      if (byKey.has(k)) continue;
+      const l = LEADERS.get(k);
+      if (!l) continue;
+      const prevT = toks[i - 1];
+      const nextT = toks[i + 1];
+      const adjacent = (a?: Token, b?: Token) => !!a && !!b && b.start - a.end <= 1;
+      // A first name that is also a country ("Israel Katz") is claimed by the country but still opens the name.
+      const isFirstName = (x: Token) => [l.name, ...(l.variants ?? [])].some((n) => n.includes(" ") && nameKey(n.split(/\s+/)[0]!) === nameKey(x.text));
+      const prevCap = prevT && adjacent(prevT, t) && capTok(prevT) && !NOT_NAME.has(prevT.text) && (!claimedAt(ctx, prevT) || isFirstName(prevT)) ? prevT : undefined;
+      const nextCap = nextT && adjacent(t, nextT) && capTok(nextT) && !NOT_NAME.has(nextT.text) && !MONTHS.has(nextT.text) && !WEEKDAYS.has(nextT.text) && !claimedAt(ctx, nextT);
+      const full = l.name.split(/\s+/);
+      // A longer unknown name around it ("Mark Rubio Jr", "Anna Fico") is someone else; the known first name is fine.
+      const firstOk = prevCap && isFirstName(prevCap);
+      if (prevCap && !firstOk) continue;
+      // Followed by another capitalised word it is part of another name ("Trump Tower"), unless written family name first.
+      if (nextCap && !(l.surname && nameKey(l.surname) === k)) continue;
+      if (!firstOk && l.bareSurname === false) continue;
+      if (PHRASES.has(t.text)) continue;
+      const d = ctx.reg.ensure("p:" + k, "Person", full.length > 1 && firstOk ? l.name : t.text, t.start);
+      byKey.set(k, d);
+    }
+  }
   for (const w of [...acting, ...coordinated]) {
     const k = nameKey(w);
     if (byKey.has(k)) continue;
@@ -476,18 +561,12 @@ function surnameMentions(ctx: Ctx, title: string): void {
   }
 }
 
-interface LeaderInfo {
-  name: string;
-  variants?: string[];
-  role: string;
-  country?: string;
-  org?: string;
-}
+/** Known people by the name key of their surname (and of each variant's). */
 const LEADERS = new Map<string, LeaderInfo>();
-for (const l of (leaders as { people: LeaderInfo[] }).people) {
+for (const l of LEADER_DATA.people) {
   for (const n of [l.name, ...(l.variants ?? [])]) {
     const parts = n.split(/\s+/);
-    LEADERS.set(nameKey(parts[parts.length - 1]!), l);
+    LEADERS.set(nameKey(n === l.name ? surnameOf(n) : l.surname && parts.length > 1 ? l.surname : parts[parts.length - 1]!), l);
   }
 }
 
@@ -496,7 +575,7 @@ function knownLeaders(ctx: Ctx): void {
   for (const d of ctx.reg.drafts.values()) {
     if (d.type !== "Person" || (d.attributes.role && (d.attributes.iso3 || d.attributes.org))) continue;
     const parts = d.name.split(/\s+/);
-    const l = LEADERS.get(nameKey(parts[parts.length - 1]!));
+    const l = LEADERS_BY_FULL.get(nameKey(d.name)) ?? LEADERS.get(nameKey(surnameOf(d.name)));
     if (!l) continue;
     const first = nameKey(l.name.split(/\s+/)[0]!);
     if (parts.length > 1 && nameKey(parts[0]!) !== first && !(l.variants ?? []).some((v) => nameKey(v.split(/\s+/)[0]!) === nameKey(parts[0]!))) continue;
@@ -602,6 +681,8 @@ function structuralOrgs(ctx: Ctx, source?: string): void {
       const toks = name.split(/\s+/);
       if (toks.every((t) => PHRASES.has(t))) continue;
       if (reg.drafts.get("p:" + nameKey(toks[toks.length - 1]!))) continue;
+      // "Secretary of State Marco Rubio warned": a titled, known person, not an organisation.
+      if (LEADERS.has(nameKey(toks[toks.length - 1]!)) && toks.length >= 2) continue;
       if (NOT_NAME.has(toks[0]!)) {
         if (toks.length === 1) continue;
         name = toks.slice(1).join(" ");
@@ -623,7 +704,7 @@ function structuralOrgs(ctx: Ctx, source?: string): void {
     if (before.length) reg.drafts.get(before[0]!.key)!.aliases.add(m[1]!);
   }
   // Generic: a capitalised sequence ending in an organisation word ("United Nations Satellite Centre", "Shelter Cluster").
-  for (const m of body.matchAll(new RegExp("(?:(?:[A-Z][\\p{L}'’-]+|of|for|the|and)\\s+){0,6}(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Cluster|Fund|Committee|Commission|Institute|Foundation|Coalition)\\b", "gu"))) {
+  for (const m of body.matchAll(new RegExp("(?:(?:[A-Z][\\p{L}'’-]+|of|for|the|and)\\s+){0,6}(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Cluster|Fund|Committee|Commission|Institute|Foundation|Coalition|Forces|Front|Movement|Party|Brigades)\\b", "gu"))) {
     let name = m[0].replace(/^(?:(?:of|for|the|and)\s+)+/, "");
     if (!/^[A-Z]/.test(name) || !name.includes(" ")) continue;
     if (/^(?:Oval|White|The)\b/.test(name)) continue;

@@ -41,8 +41,11 @@ const TARGET_TYPES = new Set(["Proposal", "Meeting"]);
 const SPEECH_RE = new RegExp("\\b(?:" + [...SPEECH_FORMS].map(escapeRe).join("|") + ")\\b", "i");
 const DEMAND_RE = new RegExp("\\b(?:meeting|summit|talks|negotiations)\\s+(?:\\w+\\s+)?(?:" + CUES.conditionalDemand.map(escapeRe).join("|") + ")\\b", "i");
 const MEETING_WORDS = new Set(["peace", "ceasefire", "security", "leaders", "trade"]);
-const LIGHT_NOUNS = new Set(["deal", "agreement", "arrangement", "package", "packages", "round", "set", "raft", "wave", "series", "promise", "pledge", "outline", "outlines", "concept", "idea", "prospect", "prospects", "possibility", "notion", "terms", "details", "hopes", "hope", "kind", "sort", "form", "part", "deployment", "proposal", "proposals", "plan", "plans", "offer", "invitation", "call", "calls", "demand", "demands", "support", "backing", "principle", "framework", "version", "scale", "level", "talks", "efforts", "effort", "push", "role", "way", "sort"]);
-const STOP_OBJECT = /[;:]|\s(?:but|while|although|though|whereas)\s|\.\s/;
+const LIGHT_NOUNS = new Set(["deal", "agreement", "arrangement", "package", "packages", "round", "set", "raft", "wave", "series", "promise", "pledge", "outline", "outlines", "concept", "idea", "prospect", "prospects", "possibility", "notion", "terms", "details", "hopes", "hope", "kind", "sort", "form", "part", "deployment", "proposal", "proposals", "plan", "plans", "offer", "invitation", "call", "calls", "demand", "demands", "support", "backing", "principle", "framework", "version", "scale", "level", "talks", "efforts", "effort", "push", "role", "way", "sort",
+  // Nominalisations that introduce the thing itself: "called for the opening of humanitarian corridors".
+  "opening", "creation", "establishment", "resumption", "restoration", "introduction", "imposition", "lifting", "extension", "renewal", "launch", "implementation", "adoption", "start", "day", "week", "month"]);
+// A new clause with its own named subject (", and Budapest called for ...") also ends the object.
+const STOP_OBJECT = /[;:]|\s(?:but|while|although|though|whereas)\s|\.\s|,\s+(?:and|but)\s+(?:the\s+)?[A-Z]/;
 
 /** Verb phrases of the lexicon in a sentence, found token by token (longest phrase first, no overlaps). */
 function verbTriggers(body: string, s: Sentence): { 0: string; index: number }[] {
@@ -118,7 +121,13 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
 
     const sentenceSubject = (): Mention | undefined =>
       actors.find((m) => {
-        const next = s.tokens.find((t) => t.start >= m.end);
+        // A time adverbial may stand between subject and verb: "Beijing on Thursday condemned ...".
+        const adv = /^\s*(?:(?:late\s+|early\s+)?on\s+[A-Z][a-z]+|last\s+(?:week|month|year)|this\s+(?:week|month)|yesterday|today|earlier)\b/.exec(body.slice(m.end, m.end + 30));
+        const from = adv ? m.end + adv[0].length : m.end;
+        // A possessor ("condemned Russia's attacks") or anything after the clause's first verb is not its subject.
+        if (/^'s\b/.test(body.slice(m.end, m.end + 2))) return false;
+        if (s.tokens.some((t) => t.end <= m.start && t.pos === "VERB")) return false;
+        const next = s.tokens.find((t) => t.start >= from);
         const next2 = next ? s.tokens.find((t) => t.start > next.start) : undefined;
         return (next && (next.pos === "VERB" || next.pos === "AUX")) || (next?.pos === "ADV" && next2 && (next2.pos === "VERB" || next2.pos === "AUX"));
       });
@@ -126,6 +135,10 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       if (/(?:,\s*|\s)(?:but|and|then)\s+(?:also\s+|then\s+|later\s+)?(?:has\s+|have\s+|had\s+)?$/i.test(body.slice(Math.max(s.start, pos - 25), pos))) {
         const subj = sentenceSubject();
         if (subj && subj.end < pos) return [subj];
+        // "The ministers condemned Russia's attacks and called for ...": the shared subject is no entity; the
+        // nearest actor is an object of the first verb.
+        const nearest = actors.filter((m) => m.end <= pos).pop();
+        if (!subj && nearest && /^\s+and\s+(?:also\s+)?$/.test(body.slice(Math.max(s.start, pos - 10), pos).replace(/^.*?(?=\s+and\s)/, "")) && s.tokens.some((t) => t.end <= nearest.start && t.pos === "VERB")) return [];
       }
       // Skip parentheticals between dashes and relative clauses: "X - who ... - urged".
       const left = body.slice(s.start, pos);
@@ -178,7 +191,8 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         out.unshift(p);
         cur = p;
       }
-      if (/\bboth\s+$/i.test(body.slice(s.start, cur.start))) return out;
+      // "mediate between Kyiv and Moscow, and Budapest called": members after a preposition are its objects, not subjects.
+      if (out.length > 1 && /\b(?:between|with|to|from|of|against|for|by|among|and)\s+(?:the\s+)?$/i.test(body.slice(Math.max(s.start, cur.start - 12), cur.start))) return [last];
       return out;
     };
 
@@ -195,7 +209,7 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       // A head noun of its own before the target ("rejected claims that the summit ...") means the target is not the object.
       if (kind !== "actor" && (TARGET_TYPES.has(first.type) || kind === "any")) {
         const gapToks = s.tokens.filter((t) => t.start >= pos && t.end <= first.start);
-        if (gapToks.some((t) => t.pos === "NOUN" && !LIGHT_NOUNS.has(t.text.toLowerCase()) && !MEETING_WORDS.has(t.text.toLowerCase()) && !all.some((m) => m.start <= t.start && m.end >= t.end))) return [];
+        if (gapToks.some((t) => t.pos === "NOUN" && !/^\d/.test(t.text) && !LIGHT_NOUNS.has(t.text.toLowerCase()) && !MEETING_WORDS.has(t.text.toLowerCase()) && !all.some((m) => m.start <= t.start && m.end >= t.end))) return [];
       }
       const out = [first];
       // Coordinated objects: "hosted Zelenskyy and a group of European allies".
@@ -258,6 +272,8 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       if (prevTok && prevTok.pos === "VERB" && /s$/i.test(v[0].split(" ")[0]!) && !/ss$/i.test(v[0].split(" ")[0]!)) continue;
       // After a determiner or particle it is a noun ("give up hopes", "the pledge").
       if (/\b(?:the|a|an|of|up|its|their|his|her|whose|our|my|your)\s+$/i.test(body.slice(Math.max(s.start, vStart - 8), vStart)) && !/ed$/i.test(v[0])) continue;
+      // "a planned arms sale", "the proposed truce": a participle after an article is an adjective.
+      if (/\b(?:a|an|the)\s+$/i.test(body.slice(Math.max(s.start, vStart - 5), vStart)) && /ed$/i.test(v[0]) && !v[0].includes(" ")) continue;
       // Only the last words before the verb matter for these cues (and short strings keep the anchored regexes cheap).
       const leftText = body.slice(Math.max(s.start, vStart - 120), vStart);
       // Inside "urged X to <verb> ...", the verb belongs to the one urged and is reported as URGED + the proposal.
@@ -266,7 +282,9 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
       if (/\b(?:might|may|could)\s+(?:\w+ly\s+)?$/i.test(leftText) && entries.every((e) => e.type === "SUPPORTED")) continue;
       const negated = NEG_RE.test(leftText) || /\bno\s+(?:party|one|country|side)\b[^,]*$/i.test(leftText);
       // Passive: "was rejected by X".
-      const passive = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i.test(leftText) && /ed$|en$/.test(v[0]);
+      const participle = /ed$|en$|^(?:put|set|laid|drawn|made|given|held|sent|brought)\b/.test(v[0]);
+      // Also a reduced relative: "the conference, attended by X and Y", "a plan backed by France".
+      const passive = participle && (/\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i.test(leftText) || (/(?:,|\w)\s*$/.test(leftText) && /^\s+by\s/.test(body.slice(vEnd, vEnd + 4)) && !/\b(?:was|were|is|are|has|have|had)\s+\w+\s*$/.test(leftText) && (/,\s*$|\b(?:summit|meeting|talks|conference|ceremony|plan|proposal|deal|offer|initiative|ceasefire|truce)\s*$/i.test(leftText) || s.tokens.find((t) => t.end <= vStart && t.end >= vStart - 1)?.pos === "NOUN")));
       const byAgent = passive ? /^\s+by\s+/.exec(body.slice(vEnd, s.end)) : null;
       for (const e of entries) {
         if (e.type === "NEGATED_ONLY" && !negated) continue;
@@ -275,6 +293,8 @@ export function findRelations(input: RelationInput): { relations: Relation[]; st
         let type = e.type as RelationType;
         let entry: { cameo?: string; plover?: string } = e;
         if (negated) {
+          // "has yet to accept", "not yet agreed": still open, neither acceptance nor rejection.
+          if (/\byet\s+to\s+(?:\w+\s+)?$|\bnot\s+yet\s+$/i.test(leftText)) continue;
           if (NEGATED_FLIP.forms.has(v[0].toLowerCase())) {
             type = NEGATED_FLIP.type as RelationType;
             entry = NEGATED_FLIP;
@@ -563,7 +583,8 @@ function deriveStances(found: Found[], only: StanceOnly[], reg: Registry, ids: M
     // Support followed by "but" and nothing else this actor does in the sentence: qualified support.
     if (stance === "support" && f.objEnd !== undefined) {
       const rest = body.slice(f.objEnd, f.sent.end);
-      const butAt = rest.search(/\bbut\b/);
+      // "..., but declined to say when": a refusal to give details does not qualify the support.
+      const butAt = /\bbut\s+(?:\w+\s+)?(?:declined|refused|would\s+not|did\s+not)\s+(?:to\s+)?(?:say|comment|confirm|elaborate|specify|give)\b/.test(rest) ? -1 : rest.search(/\bbut\b/);
       if (butAt >= 0 && !found.some((g) => g !== f && g.sent === f.sent && (SUPPORTING.has(g.type) || OPPOSING.has(g.type)) && (g.objEnd ?? 0) > f.objEnd! + butAt)) stance = "mixed";
     }
     const key = f.subject + "|" + topic;

@@ -43,6 +43,8 @@ export function findTopics(body: string, sentences: Sentence[], reg: Registry, _
   findProposals(body, sentences, reg);
   proposalAnaphora(body, sentences, reg);
   findMeetings(body, sentences, reg, finding, publishedAt);
+  // Planned meetings became proposals only now: "proposed talks ... welcomed the proposal".
+  if (finding.plannedProposal.size) for (const s of sentences) if (ANAPHOR_TEST.test(s.text)) definiteAnaphora(s, reg, true, (_r, i) => sentences[i]?.text ?? "");
   return finding;
 }
 
@@ -107,7 +109,8 @@ function findProposals(body: string, sentences: Sentence[], reg: Registry): void
         // "European plans to deploy peacekeeping forces", "European countries are preparing to send troops".
         const ctxQual = /\b(European|NATO|Nato|US|Western|British|French|German)\s+(?:[\w'-]+\s+){0,4}$/.exec(body.slice(Math.max(s.start, extStart - 45), extStart));
         const qual = qualifier(ext, t.topic) ?? (ctxQual && (t.topic === "peacekeeping") ? slug(ctxQual[1] === "Nato" ? "NATO" : ctxQual[1]!) : undefined);
-        const key = `pr:${t.topic}${qual ? ":" + qual : ""}`;
+        // Several kinds of "other" proposal stay apart (a nuclear deal is not a two-state solution).
+        const key = `pr:${t.topic}${t.topic === "other" ? ":" + t.name.replace(/\W+/g, "-") : ""}${qual ? ":" + qual : ""}`;
         const d = reg.ensure(key, "Proposal", capFirst(core.replace(/^the\s+/i, "")), start);
         d.attributes.topic = t.topic;
         if (ext !== core) d.aliases.add(ext.replace(/^the\s+/i, ""));
@@ -124,7 +127,8 @@ function findProposals(body: string, sentences: Sentence[], reg: Registry): void
   }
 }
 
-const ANAPHOR_RE = /\b(?:that|this|the|such\s+a|such)\s+(proposal|plan|idea|initiative|offer|pledge|promise|scheme|project|demand)\b/gi;
+const ANAPHOR_RE = /\b(?:that|this|the|such\s+a|such)\s+(proposal|plan|idea|initiative|offer|pledge|promise|scheme|project|demand|agreement|deal|accord|treaty)\b/gi;
+const ANAPHOR_TEST = /\b(?:that|this|the|such)\s+(?:proposal|plan|idea|initiative|offer|pledge|promise|scheme|project|demand)\b/i;
 const OWNED_RE = /\b([A-Z][\p{L}'’-]+)'s\s+(?:\w+\s+)?(proposals?|plan|initiative|offer|idea|demands?)\b/gu;
 
 /**
@@ -147,14 +151,24 @@ function proposalAnaphora(body: string, sentences: Sentence[], reg: Registry): v
       const d = reg.drafts.get(target.key)!;
       reg.mention(d, at, end, m[0], s.index, false);
     }
-    for (const m of s.text.matchAll(ANAPHOR_RE)) {
-      const at = s.start + m.index!;
-      if (reg.mentions.some((x) => x.type === "Proposal" && x.start <= at && x.end > at)) continue;
-      const prev = proposals().filter((x) => x.end <= at && x.sent >= s.index - 3);
-      const last = prev[prev.length - 1];
-      if (!last) continue;
-      reg.mention(reg.drafts.get(last.key)!, at, at + m[0].length, m[0], s.index, false);
-    }
+    definiteAnaphora(s, reg);
+  }
+}
+
+/** "the proposal", "that plan": the proposal mentioned last (within three sentences), when not already resolved. */
+function definiteAnaphora(s: Sentence, reg: Registry, onlyPlannedMeetings = false, sentenceText: (reg: Registry, i: number) => string = () => ""): void {
+  for (const m of s.text.matchAll(ANAPHOR_RE)) {
+    const at = s.start + m.index!;
+    if (reg.mentions.some((x) => x.type === "Proposal" && x.start <= at && x.end > at)) continue;
+    const prev = reg.mentions.filter((x) => x.type === "Proposal" && x.end <= at && x.sent >= s.index - (onlyPlannedMeetings ? 5 : 3)).sort((a, b) => a.start - b.start);
+    // A planned meeting is "the proposal" / "the offer" only when the text put it that way ("proposed talks").
+    const word = m[1]!.toLowerCase();
+    const said = word === "proposal" ? /\bpropos/i : word === "offer" ? /\boffer/i : /$^/;
+    const last = onlyPlannedMeetings
+      ? prev.filter((x) => x.key.startsWith("pr:summit:m:") && said.test(sentenceText(reg, x.sent))).pop()
+      : prev[prev.length - 1];
+    if (!last) continue;
+    reg.mention(reg.drafts.get(last.key)!, at, at + m[0].length, m[0], s.index, false);
   }
 }
 
@@ -242,6 +256,8 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
 }
 
 function findMeetings(body: string, sentences: Sentence[], reg: Registry, finding: TopicFinding, publishedAt?: string): void {
+  /** The meeting last named with each head word ("conference"), for a later bare "the conference". */
+  const lastByHead = new Map<string, string[]>();
   for (const s of sentences) {
     verbalMeetings(body, s, reg, finding, publishedAt);
     const ments = reg.mentionsIn(s.index).filter((m) => m.type !== "Proposal" && m.type !== "Meeting");
@@ -252,7 +268,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       if (/^meeting$/i.test(h[0]) && /\b(?:after|before|while|since|when|by)\s+$/i.test(body.slice(hStart - 8, hStart))) continue;
       // Left modifiers: up to four words (capitalised names, possessives, modifier adjectives, quoted names).
       const leftText = body.slice(Math.max(s.start, hStart - 60), hStart);
-      const lm = /((?:(?:'[^']+'|"?[A-Z][\p{L}'’-]*|[a-z]+-[a-z]+|\w+'s|"?(?:trilateral|bilateral|multilateral|direct|technical|extraordinary|emergency|private|disastrous|another|coalition|phone|video|last|first|separate|peace|high-level|leaders'?|ceasefire|security|virtual))\s+){0,5})"?$/u.exec(leftText);
+      const lm = /((?:(?:'[^']+'|"?[A-Z][\p{L}'’-]*|[a-z]+-[a-z]+|\w+'s|"?(?:trilateral|bilateral|multilateral|direct|technical|extraordinary|emergency|private|disastrous|another|coalition|phone|video|last|first|separate|peace|high-level|leaders'?|ceasefire|security|virtual|military|ministerial|preliminary|formal|informal|exploratory|indirect|border|nuclear))\s+){0,5})"?$/u.exec(leftText);
       let mods = (lm?.[1] ?? "").trim();
       // Drop leading determiners/sentence starters.
       mods = mods.replace(/^(?:(?:The|A|An|Any|Just|Both|Meanwhile|In|On|But)\s+)+/, "");
@@ -319,6 +335,8 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
             placeFromHost = false;
           }
         } else if (m.type === "Person" || m.type === "Country") {
+          // A country inside a capitalised name ("Ukraine Recovery Conference") names the event, it does not attend it.
+          if (m.type === "Country" && /^[A-Z]/.test(h[0]) && /^(?:\s+[A-Z][\p{L}-]+)*\s+$/u.test(body.slice(m.end, hStart))) continue;
           if (!participants.includes(d.key)) participants.push(d.key);
         }
       }
@@ -331,7 +349,21 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const capMods = mods.split(/\s+/).filter((w) => /^[A-Z']/.test(w) && !/'s$/.test(w));
       const named = capMods.filter((w) => !PHRASES.has(w.replace(/'/g, "")) || PHRASES.get(w)?.kind === "place");
       const distinctive = trilateral || participants.length >= 2 || place || dateHit || named.length > 0 || modWords.some((w) => MODIFIER_WORDS.has(w) && w !== "direct" && w !== "peace" && w !== "private");
-      if (!distinctive && !/series\s+of\s+(?:phone\s+)?calls/i.test(body.slice(start - 12, end))) continue;
+      // "X hosted the summit", "attended the talks": a definite meeting that someone hosts or attends is an event of its own.
+      const hostedBare = /\b(?:host(?:ed|s|ing)?|attend(?:ed|s|ing)?|chair(?:ed|s|ing)?|convened?|convening|opened)\s+the\s+$/i.test(body.slice(Math.max(s.start, start - 30), start)) && /^(?:summit|meeting|talks|conference|gathering)$/i.test(h[0]) ||
+        // "a ceremony hosted by X": an event with a host.
+        /^\s*,?\s*(?:hosted|chaired|convened|organi[sz]ed)\s+by\b/.test(rightText);
+      // "the conference" after a named conference earlier in the article is that conference.
+      if (!distinctive && !hostedBare && /\bthe\s+$/i.test(body.slice(Math.max(s.start, start - 4), start)) && !mods) {
+        // The latest that took place, else the latest planned one.
+        const priors = lastByHead.get(h[0].toLowerCase()) ?? [];
+        const prior = [...priors].reverse().find((k) => finding.meetingInfo.get(k)?.planned === false) ?? priors[priors.length - 1];
+        if (prior && reg.drafts.has(prior)) {
+          reg.mention(reg.drafts.get(prior)!, start, end, phrase.replace(/^the\s+/i, ""), s.index, false);
+          continue;
+        }
+      }
+      if (!distinctive && !hostedBare && !/series\s+of\s+(?:phone\s+)?calls/i.test(body.slice(start - 12, end))) continue;
       if (/^calls?$/.test(headWord) && !/series of calls|phone call/i.test(body.slice(start - 12, end))) {
         if (participants.length < 1 && !dateHit) continue;
       }
@@ -357,6 +389,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
         name = capFirst(phrase.replace(/^(?:the|a|an|his|her|their|its)\s+/i, "").trim());
       }
       const d = reg.ensure(key, "Meeting", name, start);
+      lastByHead.set(h[0].toLowerCase(), [...(lastByHead.get(h[0].toLowerCase()) ?? []).filter((k) => k !== key), key]);
       reg.mention(d, start, end, phrase.replace(/^(?:the|a|an|his|her|their|its)\s+/i, ""), s.index, false);
       const info = finding.meetingInfo.get(key) ?? { participants: [], planned: true, sent: s.index, evidenceSent: s.index };
       for (const p of [...participants, ...sawParticipants]) if (!info.participants.includes(p)) info.participants.push(p);
