@@ -77,8 +77,10 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     // Scripts for the page are strings: a bundler's helpers (e.g. esbuild's __name) do not exist in the page.
     const marks = (await page.evaluate(`({
       data: performance.getEntriesByName("kg:data-loaded")[0]?.startTime ?? NaN,
+      layout: performance.getEntriesByName("kg:layout-done")[0]?.startTime ?? NaN,
+      renderer: performance.getEntriesByName("kg:renderer-created")[0]?.startTime ?? NaN,
       ready: performance.getEntriesByName("kg:ready")[0]?.startTime ?? NaN,
-    })`)) as { data: number; ready: number };
+    })`)) as { data: number; layout: number; renderer: number; ready: number };
     // Which WebGL implementation drew the frames: without a GPU, Chromium rasterises on the CPU (SwiftShader).
     const webglRenderer = String(
       await page.evaluate(`(() => {
@@ -88,7 +90,11 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
       })()`),
     );
     const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.ready, renderAfterDataMs: marks.ready - marks.data, webglRenderer };
-    log(`page: data after ${marks.data.toFixed(0)} ms, first render after ${marks.ready.toFixed(0)} ms`);
+    log(
+      `page: data after ${marks.data.toFixed(0)} ms, first render after ${marks.ready.toFixed(0)} ms ` +
+        `(initial layout ${(marks.layout - marks.data).toFixed(0)} ms, renderer set-up ${(marks.renderer - marks.layout).toFixed(0)} ms, ` +
+        `panels and first frame ${(marks.ready - marks.renderer).toFixed(0)} ms)`,
+    );
 
     // Pan: drag the camera across the canvas while recording the interval between animation frames.
     await page.evaluate(`(() => {
