@@ -1,5 +1,5 @@
 import type { Article } from "../article/schema.ts";
-import type { Entity, Extraction } from "../extract/schema.ts";
+import type { Entity, Extraction, Relation } from "../extract/schema.ts";
 import { ArticleGraphSchema, type ArticleGraph, type EntityNode } from "./schema.ts";
 import { entityId, nameKey, stableKey } from "./ids.ts";
 
@@ -103,6 +103,18 @@ export function buildArticleGraph(article: Article, extraction: Extraction, cont
     });
   }
 
+  /** Where a fact or stance comes from: the article, the sentence and its offsets, the extractor, the date. */
+  const provenance = (item: Pick<Relation, "evidence" | "span" | "confidence" | "date">) => ({
+    articleId: article.id,
+    evidence: item.evidence,
+    start: item.span?.start,
+    end: item.span?.end,
+    confidence: item.confidence,
+    extractor: extractor.name,
+    extractorVersion: extractor.version,
+    date: item.date ?? article.publishedAt,
+  });
+
   const facts = new Map<string, ArticleGraph["facts"][number]>();
   for (const r of extraction.relations) {
     const from = resolve(r.subject);
@@ -114,18 +126,7 @@ export function buildArticleGraph(article: Article, extraction: Extraction, cont
       type: r.type,
       from,
       to,
-      props: compact({
-        articleId: article.id,
-        evidence: r.evidence,
-        start: r.span?.start,
-        end: r.span?.end,
-        confidence: r.confidence,
-        extractor: extractor.name,
-        extractorVersion: extractor.version,
-        date: r.date ?? article.publishedAt,
-        cameo: r.cameo,
-        plover: r.plover,
-      }),
+      props: compact({ ...provenance(r), cameo: r.cameo, plover: r.plover }),
     });
   }
 
@@ -139,16 +140,7 @@ export function buildArticleGraph(article: Article, extraction: Extraction, cont
       actorId,
       topic: s.topic,
       stance: s.stance,
-      props: compact({
-        articleId: article.id,
-        evidence: s.evidence,
-        start: s.span?.start,
-        end: s.span?.end,
-        confidence: s.confidence,
-        extractor: extractor.name,
-        extractorVersion: extractor.version,
-        date: s.date ?? article.publishedAt,
-      }),
+      props: compact(provenance(s)),
     });
   }
 
