@@ -9,4 +9,4 @@ WHERE (n:Entity OR n:Topic)
       AND ($dateFrom IS NULL OR a.publishedAt >= $dateFrom)
       AND ($dateTo IS NULL OR a.publishedAt <= $dateTo)
   })
-RETURN n.id AS id, coalesce(n.name, n.id) AS name, coalesce(n.type, 'Topic') AS type, coalesce(n.role, null) AS role
+RETURN n.id AS id, coalesce(n.name, n.id) AS name, coalesce(n.type, 'Topic') AS type, coalesce(n.role, null) AS role, n.x AS x, n.y AS y

@@ -14,6 +14,13 @@ export function printSummary(summary: IngestSummary, out: NodeJS.WritableStream 
   out.write(
     `${summary.ingested} ingested, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failures.length} failed\n`,
   );
+  if (summary.layout) {
+    const l = summary.layout;
+    out.write(`layout: ${l.nodes} nodes (${l.placed} newly placed), ${l.iterations} iterations, ${l.seconds.toFixed(1)} s\n`);
+  }
+  if (summary.layoutError) {
+    process.stderr.write(`warning: the explorer layout was not updated: ${summary.layoutError}\n        The articles are stored; run \`kg layout\` to retry.\n`);
+  }
 }
 
 /** A progress bar on a terminal; plain lines otherwise (logs, CI, pipes). */
@@ -39,8 +46,9 @@ export function ingestCommand(): Command {
     .option("--report <file>", "write the failures as JSON to this file")
     .addOption(new Option("--max-bytes <n>", "largest file accepted, in bytes (KG_MAX_FILE_BYTES)").argParser(positiveInt))
     .addOption(new Option("--batch-size <n>", "articles per write transaction (KG_BATCH_SIZE)").argParser(positiveInt))
+    .option("--no-layout", "do not update the explorer layout stored on the nodes (run `kg layout` later)")
     .action(
-      action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number }) => {
+      action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number; layout: boolean }) => {
         const config = loadConfig();
         const { ingestPaths } = await import("../pipeline/ingest.ts"); // loads the NLP model: only when ingesting
         const store = await openStore(config, { startLocal: true });
@@ -53,6 +61,7 @@ export function ingestCommand(): Command {
             stdin: process.stdin,
             onFiles: progress.onFiles,
             onFileDone: progress.onFileDone,
+            layout: opts.layout,
           });
           progress.stop();
           printSummary(summary);

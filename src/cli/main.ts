@@ -6,6 +6,7 @@ import { evalCommand } from "./eval.ts";
 import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { ingestCommand } from "./ingest.ts";
+import { layoutCommand } from "./layout.ts";
 import { queryCommand } from "./query.ts";
 import { schemaCommand } from "./schema.ts";
 import { serveCommand } from "./serve.ts";
@@ -22,6 +23,7 @@ const program = new Command("kg")
 program
   .addCommand(upCommand())
   .addCommand(ingestCommand())
+  .addCommand(layoutCommand())
   .addCommand(statsCommand())
   .addCommand(deleteArticleCommand())
   .addCommand(serveCommand())

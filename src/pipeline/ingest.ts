@@ -5,6 +5,8 @@ import { buildArticleGraph } from "../graph/build.ts";
 import type { ArticleGraph } from "../graph/schema.ts";
 import type { Store } from "../store/driver.ts";
 import { writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
+import { countUnplaced } from "../store/layout.ts";
+import { updateLayout, type LayoutSummary } from "./layout.ts";
 
 export interface IngestOptions {
   maxBytes?: number;
@@ -13,6 +15,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   onFiles?: (count: number) => void;
   onFileDone?: (file: string) => void;
+  /** Update the stored explorer layout when articles were added or changed (default true). */
+  layout?: boolean;
 }
 
 export interface IngestSummary {
@@ -21,6 +25,10 @@ export interface IngestSummary {
   unchanged: number;
   failures: InputFailure[];
   outcomes: WriteOutcome[];
+  /** The explorer layout update after the writes, when one ran. */
+  layout?: LayoutSummary;
+  /** Why the layout could not be updated (the articles are stored all the same; `kg layout` retries). */
+  layoutError?: string;
 }
 
 /** Runs the whole pipeline: read and validate -> extract -> build graph records -> write in batches. */
@@ -90,6 +98,13 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   }
   await flush();
   await flush(); // waits for the last batch and surfaces its error, if any
+  if (opts.layout !== false) {
+    try {
+      if (summary.ingested + summary.updated > 0 || (await countUnplaced(store)) > 0) summary.layout = await updateLayout(store);
+    } catch (err) {
+      summary.layoutError = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    }
+  }
   return summary;
 }
 

@@ -35,6 +35,10 @@ describe("the API on the ingested seeds", () => {
     const graph = await get("/api/graph");
     expect(graph.nodes.length).toBe(stats.nodes);
     expect(graph.edges.length).toBe(stats.edges);
+    // Ingesting stored the explorer layout: every node comes with its position, so the page need not lay it out.
+    for (const node of graph.nodes) expect(Number.isFinite(node.attributes.x) && Number.isFinite(node.attributes.y), node.key).toBe(true);
+    const turkey = await get("/api/nodes/country:turkey/neighbors?depth=1");
+    for (const node of turkey.nodes) expect(Number.isFinite(node.attributes.x), node.key).toBe(true);
     const { articles } = await get("/api/articles");
     expect(articles).toHaveLength(5);
   });

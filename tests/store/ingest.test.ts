@@ -150,3 +150,50 @@ describe("a batch with broken files", () => {
     expect(austria).toEqual([]);
   });
 });
+
+describe("the explorer layout stored with the graph", () => {
+  type Placed = { id: string; x: number | null; y: number | null };
+  const positions = () => rows<Placed>(store, "MATCH (n) WHERE n:Entity OR n:Topic RETURN n.id AS id, n.x AS x, n.y AS y ORDER BY id");
+
+  it("gives every entity and topic a position when articles are ingested, and keeps it on an unchanged re-run", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-layout-"));
+    cpSync(SEEDS, dir, { recursive: true });
+    const first = await ingestPaths(store, [dir]);
+    expect(first.layoutError).toBeUndefined();
+    const placed = await positions();
+    expect(placed.length).toBeGreaterThan(10);
+    for (const p of placed) expect(Number.isFinite(p.x) && Number.isFinite(p.y), p.id).toBe(true);
+
+    const again = await ingestPaths(store, [dir]);
+    expect(again.ingested + again.updated).toBe(0);
+    expect(again.layout).toBeUndefined();
+    expect(await positions()).toEqual(placed);
+  });
+
+  it("with layout off leaves new nodes unplaced; the next update places them next to their neighbours", async () => {
+    const before = new Map((await positions()).map((p) => [p.id, p]));
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-layout-new-"));
+    writeFileSync(
+      path.join(dir, "zarnovia.md"),
+      "---\ntitle: Zarnovia courts Turkey\nsource: Layout Test\npublishedAt: 2025-09-01\n---\n\n" +
+        "Zarnovian Foreign Minister Petra Quillfeather met Turkish President Recep Tayyip Erdogan in Ankara on Monday.\n",
+    );
+    const off = await ingestPaths(store, [dir], { layout: false });
+    expect(off.ingested).toBe(1);
+    expect(off.layout).toBeUndefined();
+    const unplaced = (await positions()).filter((p) => p.x === null);
+    expect(unplaced.length).toBeGreaterThan(0);
+
+    const { updateLayout } = await import("../../src/pipeline/layout.ts");
+    const summary = await updateLayout(store);
+    expect(summary.placed).toBe(unplaced.length);
+    const after = await positions();
+    for (const p of after) expect(Number.isFinite(p.x), p.id).toBe(true);
+    // Nodes that had a position keep roughly the same place (the picture is extended, not reshuffled).
+    const kept = after.filter((p) => before.has(p.id));
+    const xs = kept.map((p) => p.x!);
+    const extent = Math.max(...xs) - Math.min(...xs);
+    const meanShift = kept.reduce((s, p) => s + Math.hypot(p.x! - before.get(p.id)!.x!, p.y! - before.get(p.id)!.y!), 0) / kept.length;
+    expect(meanShift).toBeLessThan(extent * 0.15);
+  });
+});

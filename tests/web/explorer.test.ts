@@ -100,6 +100,32 @@ describe("the graph explorer in headless Chromium", () => {
     await page.close();
   });
 
+  it("bundles parallel facts into one edge labelled with their count, and hiding one updates the count", async () => {
+    const { page } = await openExplorer();
+    const labels = () =>
+      page.evaluate(() => {
+        const graph = (window as any).kgExplorer.graph;
+        return graph.edges("country:turkey", "proposal:peacekeeping-force-in-ukraine").map((key: string) => graph.getEdgeAttribute(key, "bundleLabel"));
+      });
+    expect(await labels()).toEqual(["OFFERED ×2", "OFFERED ×2"]);
+    // Filtering by source leaves one of the two facts: the bundle says so.
+    await page.locator('#filters input[data-value="Daily Test"]').uncheck();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has("hideSources"));
+    expect(await labels()).toContain("OFFERED");
+    await page.close();
+  });
+
+  it("opens a large graph on its most connected part, and 'Load all' shows the rest", async () => {
+    const { page } = await openExplorer("?limit=4");
+    await page.locator("#load-all").waitFor();
+    expect(await page.textContent("#status")).toMatch(/^4 nodes, .*the most connected of 10 nodes/);
+    await Promise.all([page.waitForURL((url) => url.searchParams.get("limit") === "50000"), page.click("#load-all")]);
+    await page.waitForFunction(() => document.body.dataset.ready === "true");
+    expect(await page.textContent("#status")).toContain("10 nodes");
+    expect(await page.locator("#load-all").count()).toBe(0);
+    await page.close();
+  });
+
   it("exports the view as a PNG image and the graph as GEXF", async () => {
     const { page } = await openExplorer();
     const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);

@@ -24,7 +24,8 @@ export type QueryResult = {
   elapsedMs: number;
 };
 
-export type NodeAttrs = { label: string; entityType: string; role?: string | null; degree: number };
+/** x and y: the layout stored on the server, when there is one. */
+export type NodeAttrs = { label: string; entityType: string; role?: string | null; degree: number; x?: number; y?: number };
 export type EdgeAttrs = {
   relation: string;
   articleId: string | null;
@@ -133,7 +134,7 @@ async function requestJson<T>(path: string, body: string | undefined, retried: b
 
 const enc = encodeURIComponent;
 export const api = {
-  graph: (limit = 20_000) => getJson<ApiGraph>(`/api/graph?limit=${limit}`),
+  graph: (limit: number) => getJson<ApiGraph>(`/api/graph?limit=${limit}`),
   node: (id: string) => getJson<NodeDetail>(`/api/nodes/${enc(id)}`),
   neighbors: (id: string, depth = 1) => getJson<ApiGraph>(`/api/nodes/${enc(id)}/neighbors?depth=${depth}`),
   search: (q: string, limit = 8) => getJson<{ hits: SearchHit[] }>(`/api/search?q=${enc(q)}&limit=${limit}`),

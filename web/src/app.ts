@@ -2,9 +2,9 @@ import { api, ApiError, type Stats } from "./api.ts";
 import { byId, clear, el } from "./dom.ts";
 import { download, gexfBlob, renderPng } from "./graph/export.ts";
 import { LayoutController, prelayout } from "./graph/layout.ts";
-import { createViewGraph, mergeApiGraph, type ViewGraph } from "./graph/model.ts";
-import { GraphRenderer } from "./graph/renderer.ts";
-import { computeVisibility, countVisible } from "./graph/visibility.ts";
+import { bundleEdges, createViewGraph, hasStoredLayout, mergeApiGraph, type ViewGraph } from "./graph/model.ts";
+import { EDGE_LABEL_ZOOM_RATIO, GraphRenderer } from "./graph/renderer.ts";
+import { computeVisibility, countVisible, type Visibility } from "./graph/visibility.ts";
 import { renderArticle, renderArticleList, type ArticleActions } from "./panels/article-panel.ts";
 import { FiltersPanel } from "./panels/filters.ts";
 import { renderLegend } from "./panels/legend.ts";
@@ -16,6 +16,11 @@ import type { ConsoleActions, QueryConsole, QueryGraph } from "./panels/console.
 import { renderTimelinePanel, type TimelineActions } from "./panels/timeline-panel.ts";
 import { dropQueryGraph, mergeQueryGraph, type QueryFocus } from "./graph/query-graph.ts";
 import { ViewStore, type ViewName } from "./state/url-state.ts";
+
+/** Nodes a view opens with, most connected first: enough for the whole of a news corpus of a few thousand articles. */
+const OVERVIEW_NODE_LIMIT = 3_000;
+/** The API's largest graph. */
+const MAX_NODE_LIMIT = 50_000;
 
 const NODE_TYPE_ORDER = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place", "Topic"];
 
@@ -36,27 +41,41 @@ export class ExplorerApp {
 
   async start(): Promise<void> {
     this.setStatus("Loading graph…");
-    const [data, stats] = await Promise.all([api.graph(), api.stats()]);
-    this.stats = stats;
+    const nodeLimit = this.store.get().nodeLimit ?? OVERVIEW_NODE_LIMIT;
+    const graphRequest = api.graph(nodeLimit);
+    // The filters and legend can wait for the stats; the first frame does not.
+    const statsRequest = api.stats().catch(() => null);
+    // Sigma compiles its WebGL programs here (slow without a GPU): done while the graph is downloading.
+    this.renderer = new GraphRenderer(byId("graph"));
+    performance.mark("kg:renderer-created");
+    const data = await graphRequest;
     performance.mark("kg:data-loaded");
     mergeApiGraph(this.graph, data);
-    prelayout(this.graph);
+    // Graphs ingested by this version carry their layout; older or --no-layout ones are laid out here.
+    if (!hasStoredLayout(data)) prelayout(this.graph);
     performance.mark("kg:layout-done");
-    this.renderer = new GraphRenderer(this.graph, byId("graph"));
-    performance.mark("kg:renderer-created");
     this.layout = new LayoutController(this.graph, (running) => {
       const button = byId("toggle-layout");
       button.textContent = running ? "Stop layout" : "Start layout";
       button.setAttribute("aria-pressed", String(running));
     });
     this.filters = new FiltersPanel(byId("filters"), this.store);
+    this.renderer.visibility = computeVisibility(this.graph, this.store.get());
+    bundleEdges(this.graph, this.renderer.visibility.edges);
+    this.renderer.attach(this.graph);
+    requestAnimationFrame(() => performance.mark("kg:first-frame"));
     this.bindGraphEvents();
     this.bindToolbar();
     setupSearch(byId<HTMLInputElement>("search-input"), byId<HTMLUListElement>("search-results"), (hit) => void this.select(hit.id, true));
     this.store.subscribe(() => this.applyFilters());
-    this.applyFilters();
+    this.renderFilters(this.renderer.visibility);
+    void statsRequest.then((stats) => {
+      this.stats = stats;
+      if (this.renderer.visibility) this.renderFilters(this.renderer.visibility);
+    });
     const truncated = Boolean((data.attributes as Record<string, unknown> | undefined)?.truncated);
-    this.setStatus(`${this.graph.order} nodes, ${this.graph.size} relations${truncated ? " (largest part shown)" : ""}`);
+    this.showCounts(truncated);
+    void statsRequest.then(() => this.showCounts(truncated));
     this.bindViews();
     const initial = this.store.get();
     await this.showView(initial.view);
@@ -64,8 +83,34 @@ export class ExplorerApp {
     if (initial.article) await this.openArticle(initial.article);
     if (initial.timelineActor) await this.showTimeline({ actor: initial.timelineActor });
     else if (initial.timelineTopic) await this.showTimeline({ topic: initial.timelineTopic });
+    await statsRequest;
     performance.mark("kg:ready");
     document.body.dataset.ready = "true";
+  }
+
+  /**
+   * Node and relation counts. A large graph opens on its most connected part (drawing every node of a graph of
+   * tens of thousands is slow without a GPU); "Load all" reloads the view with everything.
+   */
+  private showCounts(truncated: boolean): void {
+    const counts = `${this.graph.order.toLocaleString("en")} nodes, ${this.graph.size.toLocaleString("en")} relations`;
+    if (!truncated) {
+      this.setStatus(counts);
+      return;
+    }
+    const total = this.stats ? ` of ${this.stats.nodes.toLocaleString("en")}` : "";
+    clear(this.status);
+    const loadAll = el("button", {
+      className: "link-button",
+      attrs: { type: "button", id: "load-all" },
+      on: {
+        click: () => {
+          this.store.update({ nodeLimit: MAX_NODE_LIMIT });
+          window.location.reload();
+        },
+      },
+    }, "Load all");
+    this.status.append(`${counts}: the most connected${total} nodes. `, loadAll);
   }
 
   private setStatus(text: string): void {
@@ -80,18 +125,24 @@ export class ExplorerApp {
       for (const key of [...visibility.edges]) if (!focus.edges.has(key)) visibility.edges.delete(key);
     }
     this.renderer.visibility = visibility;
+    bundleEdges(this.graph, visibility.edges);
     this.renderer.refresh();
+    this.renderFilters(visibility);
+  }
+
+  /** The filter lists, their counts and the legend (the universe of values: the stats, else what the graph holds). */
+  private renderFilters(visibility: Visibility): void {
     const counts = countVisible(this.graph, visibility);
     const stats = this.stats;
-    const present = (record: Record<string, number> | undefined, fromGraph: string[]) =>
+    const present = (record: Record<string, number> | undefined, fromGraph: Set<string>) =>
       [...new Set([...Object.keys(record ?? {}), ...fromGraph])];
-    const graphTypes: string[] = [];
-    const graphRelations: string[] = [];
-    const graphSources: string[] = [];
-    this.graph.forEachNode((_k, a) => graphTypes.push(a.entityType));
+    const graphTypes = new Set<string>();
+    const graphRelations = new Set<string>();
+    const graphSources = new Set<string>();
+    this.graph.forEachNode((_k, a) => graphTypes.add(a.entityType));
     this.graph.forEachEdge((_k, a) => {
-      graphRelations.push(a.relation);
-      graphSources.push(a.articleSource ?? "(unknown)");
+      graphRelations.add(a.relation);
+      graphSources.add(a.articleSource ?? "(unknown)");
     });
     const types = present(stats?.nodeTypes, graphTypes).sort((a, b) => NODE_TYPE_ORDER.indexOf(a) - NODE_TYPE_ORDER.indexOf(b));
     const universe = {
@@ -124,9 +175,7 @@ export class ExplorerApp {
     sigma.on("enterEdge", ({ edge, event }) => {
       if (dragging(event)) return;
       this.renderer.highlight.hoveredEdge = edge;
-      const attrs = this.graph.getEdgeAttributes(edge);
-      const [source, target] = this.graph.extremities(edge);
-      tooltip.textContent = `${this.graph.getNodeAttribute(source, "label")} ${attrs.relation} ${this.graph.getNodeAttribute(target, "label")}${attrs.date ? ` (${attrs.date})` : ""}`;
+      tooltip.textContent = this.describeBundle(edge);
       tooltip.style.left = `${event.x + 12}px`;
       tooltip.style.top = `${event.y + 12}px`;
       tooltip.hidden = false;
@@ -138,15 +187,23 @@ export class ExplorerApp {
       tooltip.hidden = true;
       this.renderer.refresh();
     });
-    // Edge labels appear when zoomed in: re-evaluate reducers when the zoom crosses the threshold.
-    let zoomedIn = false;
-    sigma.getCamera().on("updated", (camera) => {
-      const now = camera.ratio < 0.35;
-      if (now !== zoomedIn) {
-        zoomedIn = now;
-        this.renderer.refresh();
-      }
-    });
+    // Edge labels appear when zoomed in (only crossing the threshold changes anything).
+    sigma.getCamera().on("updated", (camera) => this.renderer.setZoomedIn(camera.ratio < EDGE_LABEL_ZOOM_RATIO));
+  }
+
+  /** The hovered edge's bundle: every visible fact between its two nodes, one per line. */
+  private describeBundle(edge: string): string {
+    const [a, b] = this.graph.extremities(edge);
+    const visible = this.renderer.visibility?.edges;
+    const keys = [...this.graph.edges(a, b), ...(a === b ? [] : this.graph.edges(b, a))].filter((k) => !visible || visible.has(k));
+    const label = (node: string) => this.graph.getNodeAttribute(node, "label");
+    return keys
+      .map((key) => {
+        const attrs = this.graph.getEdgeAttributes(key);
+        const [source, target] = this.graph.extremities(key);
+        return `${label(source)} ${attrs.relation} ${label(target)}${attrs.date ? ` (${attrs.date})` : ""}`;
+      })
+      .join("\n");
   }
 
   private bindToolbar(): void {

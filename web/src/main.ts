@@ -1,3 +1,4 @@
+performance.mark("kg:script-start");
 import "./styles.css";
 import { ExplorerApp, showFatal } from "./app.ts";
 

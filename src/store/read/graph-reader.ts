@@ -19,7 +19,7 @@ import type {
 } from "./types.ts";
 
 type Row = Record<string, unknown>;
-type NodeRow = { id: string; name: string; type: string; role: string | null };
+type NodeRow = { id: string; name: string; type: string; role: string | null; x?: number | null; y?: number | null };
 type EdgeRow = {
   key: string;
   source: string;
@@ -252,7 +252,14 @@ function selectSubgraph(
     options: GRAPH_OPTIONS,
     nodes: kept.map((n) => ({
       key: n.id,
-      attributes: { label: n.name, entityType: n.type, role: n.role ?? null, degree: degree.get(n.id) ?? 0 } satisfies NodeAttributes,
+      attributes: {
+        label: n.name,
+        entityType: n.type,
+        role: n.role ?? null,
+        degree: degree.get(n.id) ?? 0,
+        // The stored explorer layout (see `kg layout`), when the node has one.
+        ...(typeof n.x === "number" && typeof n.y === "number" ? { x: n.x, y: n.y } : {}),
+      } satisfies NodeAttributes,
     })),
     edges: keptEdges.map((e) => ({
       key: e.key,

@@ -12,7 +12,7 @@ export const GraphFilterSchema = z.object({
 });
 export type GraphFilter = z.infer<typeof GraphFilterSchema>;
 
-export type NodeAttributes = { label: string; entityType: string; role?: string | null; degree: number };
+export type NodeAttributes = { label: string; entityType: string; role?: string | null; degree: number; x?: number; y?: number };
 export type EdgeAttributes = {
   relation: string;
   articleId: string | null;

@@ -12,6 +12,7 @@ export const FALLBACK_COLOR = "#666666";
 export const DIMMED_COLOR = "#e4e4e4";
 export const EDGE_COLOR = "#b8b8b8";
 export const EDGE_HIGHLIGHT_COLOR = "#444444";
+export const EDGE_DIMMED_COLOR = "#f0f0f0";
 
 export function colorOf(type: string): string {
   return TYPE_COLORS[type] ?? FALLBACK_COLOR;

@@ -1,5 +1,4 @@
 import { write as writeGexf } from "graphology-gexf/browser";
-import type Sigma from "sigma";
 import type { ViewGraph } from "./model.ts";
 
 export function download(blob: Blob, filename: string): void {
@@ -17,7 +16,7 @@ export function download(blob: Blob, filename: string): void {
  * The current view as a PNG. Sigma's WebGL canvas keeps no drawing buffer, so the frame is re-rendered and copied
  * in the same task, onto a white background.
  */
-export async function renderPng(renderer: Sigma): Promise<Blob> {
+export async function renderPng(renderer: { refresh(): unknown; getStageCanvas(): HTMLCanvasElement }): Promise<Blob> {
   renderer.refresh();
   const source = renderer.getStageCanvas();
   const canvas = document.createElement("canvas");

@@ -1,109 +1,170 @@
+import type Graph from "graphology";
+import type { Attributes } from "graphology-types";
 import Sigma, { DEFAULT_STYLES } from "sigma";
-import { extremityArrow, pathCurved, pathLine, pathLoop } from "sigma/rendering";
-import { DIMMED_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT_COLOR } from "./colors.ts";
-import type { ViewGraph } from "./model.ts";
+import { extremityArrow, pathLine } from "sigma/rendering";
+import { DIMMED_COLOR, EDGE_COLOR, EDGE_DIMMED_COLOR, EDGE_HIGHLIGHT_COLOR } from "./colors.ts";
+import { createViewGraph, type ViewGraph } from "./model.ts";
 import type { Visibility } from "./visibility.ts";
 
 /** Above these sizes, moving the camera hides edges and labels, and hovering does not re-style the whole graph. */
-const LARGE_GRAPH_NODES = 5_000;
-const LARGE_GRAPH_EDGES = 20_000;
+const LARGE_GRAPH_NODES = 1_500;
+const LARGE_GRAPH_EDGES = 3_000;
 
-/** Below this camera ratio (zoomed in) every visible edge shows its relation type. */
-const EDGE_LABEL_ZOOM_RATIO = 0.35;
+/** Below this camera ratio (zoomed in) every visible edge of a small graph shows its relation type. */
+export const EDGE_LABEL_ZOOM_RATIO = 0.35;
 
 export type Highlight = { hovered: string | null; selected: string | null; hoveredEdge: string | null };
 
 /**
- * Sigma with the explorer's look: colour by type, size by degree, curved parallel edges with arrows, and a
- * neighbourhood highlight on hover or selection. Reducers read the mutable `view` below; call `refresh()` after changing it.
+ * What the explorer changes per item. They are sigma item states, not reducers: sigma then re-styles only the
+ * items whose state changed, whereas a reducer makes it re-style every node and edge on each camera move or hover.
+ */
+type NodeState = { isDimmed: boolean; isFocus: boolean };
+type EdgeState = { isDimmed: boolean; isLabelled: boolean };
+type ExplorerSigma = Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>;
+
+/**
+ * Sigma with the explorer's look: colour by type, size by degree, arrows bundling parallel facts, and a
+ * neighbourhood highlight on hover or selection. Change `visibility` or `highlight`, then call `refresh()`.
  */
 export class GraphRenderer {
-  readonly sigma: Sigma;
-  /** Whether hovering a node highlights its neighbourhood (each highlight re-styles every node and edge). */
-  readonly hoverHighlight: boolean;
+  readonly sigma: ExplorerSigma;
+  /** The graph drawn: an empty stand-in until attach() hands over the loaded one. */
+  graph: ViewGraph = createViewGraph();
+  /** Whether hovering a node highlights its neighbourhood (each highlight re-styles the whole neighbourhood). */
+  hoverHighlight = true;
   visibility: Visibility | null = null;
   highlight: Highlight = { hovered: null, selected: null, hoveredEdge: null };
-  private focus: Set<string> | null = null;
+  private large = false;
+  private zoomedIn = false;
+  // What the items' states currently say, so refresh() only touches the items that change.
+  private hiddenNodes = new Set<string>();
+  private hiddenEdges = new Set<string>();
+  private dimmedNodes = new Set<string>();
+  private dimmedEdges = new Set<string>();
+  private highlightedNodes = new Set<string>();
+  private highlightedEdges = new Set<string>();
+  private labelledEdges = new Set<string>();
+  private focusNode: string | null = null;
 
-  constructor(
-    readonly graph: ViewGraph,
-    container: HTMLElement,
-  ) {
-    const large = graph.order > LARGE_GRAPH_NODES || graph.size > LARGE_GRAPH_EDGES;
-    this.hoverHighlight = !large;
-    this.sigma = new Sigma(graph, container, {
+  /** Sets sigma up (WebGL context and shader programs) on an empty graph, so it can be done while data loads. */
+  constructor(container: HTMLElement) {
+    this.sigma = new Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>(this.graph as unknown as Graph, container, {
+      // Straight arrows only: with curved and loop paths in the program every edge runs the heavier shader, which
+      // makes frames several times slower on large graphs. Parallel facts are bundled instead (see bundleEdges).
       primitives: {
-        edges: { paths: [pathLine(), pathCurved(), pathLoop()], extremities: [extremityArrow()] },
+        edges: { paths: [pathLine()], extremities: [extremityArrow()] },
       },
       styles: {
-        nodes: DEFAULT_STYLES.nodes,
-        edges: [DEFAULT_STYLES.edges, { parallelPath: "curved", selfLoopPath: "loop", head: "arrow" }],
+        nodes: [
+          DEFAULT_STYLES.nodes,
+          { whenState: "isHighlighted", then: { labelVisibility: "visible", depth: "topNodes" } },
+          { whenState: "isFocus", then: { labelVisibility: "visible", backdropVisibility: "visible", depth: "topNodes" } },
+          { whenState: "isDimmed", then: { color: DIMMED_COLOR, labelVisibility: "hidden" } },
+        ],
+        edges: [
+          DEFAULT_STYLES.edges,
+          { head: "arrow", color: EDGE_COLOR, size: { attribute: "size", defaultValue: 1 }, label: { attribute: "bundleLabel" }, labelVisibility: "hidden" },
+          { whenState: "isLabelled", then: { labelVisibility: "auto" } },
+          { whenState: "isHighlighted", then: { color: EDGE_HIGHLIGHT_COLOR, size: 2, labelVisibility: "visible" } },
+          { whenState: "isHovered", then: { color: EDGE_HIGHLIGHT_COLOR, size: 3, labelVisibility: "visible" } },
+          { whenState: "isDimmed", then: { color: EDGE_DIMMED_COLOR, labelVisibility: "hidden" } },
+        ],
       },
       settings: {
         renderEdgeLabels: true,
-        hideEdgesOnMove: large,
-        hideLabelsOnMove: large,
-        // Edge hover needs a picking pass per mouse move: too costly on large graphs.
-        enableEdgeEvents: !large,
         labelDensity: 0.7,
         labelGridCellSize: 80,
         labelRenderedSizeThreshold: 5,
         stagePadding: 40,
         // Sizes in screen pixels (as in sigma 3), so size-by-degree reads the same at any graph extent.
         itemSizesReference: "screen",
-      } as Record<string, unknown>,
-      nodeReducer: (key, data) => this.reduceNode(key, data as unknown as Record<string, unknown>),
-      edgeReducer: (key, data) => this.reduceEdge(key, data as unknown as Record<string, unknown>),
-    } as ConstructorParameters<typeof Sigma>[2]);
+      },
+    } as unknown as ConstructorParameters<typeof Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>>[2]);
   }
 
-  private reduceNode(key: string, data: Record<string, unknown>): Record<string, unknown> {
-    if (this.visibility && !this.visibility.nodes.has(key)) return { ...data, visibility: "hidden", labelVisibility: "hidden" };
-    const focused = this.focus === null || this.focus.has(key);
-    const isSelected = key === this.highlight.selected || key === this.highlight.hovered;
-    if (!focused) return { ...data, color: DIMMED_COLOR, label: "", zIndex: 0 };
-    if (isSelected) return { ...data, labelVisibility: "visible", zIndex: 2, depth: "topNodes", size: Number(data.size ?? 4) * 1.3 };
-    if (this.focus !== null) return { ...data, labelVisibility: "visible", zIndex: 1 };
-    return data;
+  /** Draws `graph` (one full indexation); large graphs hide edges and labels while the camera moves. */
+  attach(graph: ViewGraph): void {
+    this.large = graph.order > LARGE_GRAPH_NODES || graph.size > LARGE_GRAPH_EDGES;
+    this.hoverHighlight = !this.large;
+    this.sigma.setSettings({
+      hideEdgesOnMove: this.large,
+      hideLabelsOnMove: this.large,
+      // Edge hover needs a picking pass per mouse move: too costly on large graphs.
+      enableEdgeEvents: !this.large,
+    });
+    this.graph = graph;
+    this.sigma.setGraph(graph);
+    this.refresh();
   }
 
-  private reduceEdge(key: string, data: Record<string, unknown>): Record<string, unknown> {
-    if (this.visibility && !this.visibility.edges.has(key)) return { ...data, visibility: "hidden" };
-    const [source, target] = this.graph.extremities(key);
-    const inFocus = this.focus === null || (this.focus.has(source) && this.focus.has(target));
-    const center = this.highlight.hovered ?? this.highlight.selected;
-    const touchesCenter = center !== null && (source === center || target === center);
-    const hovered = key === this.highlight.hoveredEdge;
-    // Reducers already run inside Sigma's constructor, before `this.sigma` is assigned.
-    const camera = (this.sigma as Sigma | undefined)?.getCamera();
-    const zoomedIn = camera !== undefined && camera.ratio < EDGE_LABEL_ZOOM_RATIO;
-    const label = hovered || touchesCenter || zoomedIn ? this.graph.getEdgeAttribute(key, "relation") : "";
-    if (!inFocus) return { ...data, color: "#f0f0f0", label: "" };
-    return {
-      ...data,
-      label,
-      color: hovered || touchesCenter ? EDGE_HIGHLIGHT_COLOR : EDGE_COLOR,
-      size: hovered ? 3 : touchesCenter ? 2 : 1,
-      labelVisibility: hovered ? "visible" : "auto",
-    };
+  /** Whether the camera is close enough for every edge of a small graph to show its relation type. */
+  setZoomedIn(zoomedIn: boolean): void {
+    if (zoomedIn === this.zoomedIn) return;
+    this.zoomedIn = zoomedIn;
+    this.refresh();
   }
 
-  /** Recomputes the highlighted neighbourhood (hovered node first, else the selection) and redraws. */
+  /** Brings the items' states in line with `visibility` and `highlight` (only changed items are re-styled). */
   refresh(): void {
-    const center = this.highlight.hovered ?? this.highlight.selected;
-    if (center !== null && this.graph.hasNode(center)) {
-      this.focus = new Set([center, ...this.graph.neighbors(center)]);
-    } else {
-      this.focus = null;
+    const graph = this.graph;
+    const sigma = this.sigma;
+    const nodeVisible = (key: string) => this.visibility === null || this.visibility.nodes.has(key);
+    const edgeVisible = (key: string) => this.visibility === null || this.visibility.edges.has(key);
+
+    const center = [this.highlight.hovered, this.highlight.selected].find((k) => k !== null && graph.hasNode(k)) ?? null;
+    const focus = center === null ? null : new Set([center, ...graph.neighbors(center)]);
+
+    const hiddenNodes = new Set<string>();
+    const dimmedNodes = new Set<string>();
+    const highlightedNodes = new Set<string>();
+    graph.forEachNode((key) => {
+      if (!nodeVisible(key)) hiddenNodes.add(key);
+      else if (focus !== null && !focus.has(key)) dimmedNodes.add(key);
+      else if (focus !== null && key !== center) highlightedNodes.add(key);
+    });
+    const hiddenEdges = new Set<string>();
+    const dimmedEdges = new Set<string>();
+    const highlightedEdges = new Set<string>();
+    const labelledEdges = new Set<string>();
+    const labelAll = this.zoomedIn && !this.large;
+    graph.forEachEdge((key, _attrs, source, target) => {
+      if (!edgeVisible(key)) hiddenEdges.add(key);
+      else if (focus !== null && !(focus.has(source) && focus.has(target))) dimmedEdges.add(key);
+      else {
+        if (center !== null && (source === center || target === center)) highlightedEdges.add(key);
+        if (labelAll) labelledEdges.add(key);
+      }
+    });
+
+    const hasNode = (key: string) => graph.hasNode(key);
+    const hasEdge = (key: string) => graph.hasEdge(key);
+    applyDiff(this.hiddenNodes, hiddenNodes, (keys, on) => sigma.setNodesState(keys, { isHidden: on }), hasNode);
+    applyDiff(this.dimmedNodes, dimmedNodes, (keys, on) => sigma.setNodesState(keys, { isDimmed: on }), hasNode);
+    applyDiff(this.highlightedNodes, highlightedNodes, (keys, on) => sigma.setNodesState(keys, { isHighlighted: on }), hasNode);
+    applyDiff(this.hiddenEdges, hiddenEdges, (keys, on) => sigma.setEdgesState(keys, { isHidden: on }), hasEdge);
+    applyDiff(this.dimmedEdges, dimmedEdges, (keys, on) => sigma.setEdgesState(keys, { isDimmed: on }), hasEdge);
+    applyDiff(this.highlightedEdges, highlightedEdges, (keys, on) => sigma.setEdgesState(keys, { isHighlighted: on }), hasEdge);
+    applyDiff(this.labelledEdges, labelledEdges, (keys, on) => sigma.setEdgesState(keys, { isLabelled: on }), hasEdge);
+    if (this.focusNode !== center) {
+      if (this.focusNode !== null && graph.hasNode(this.focusNode)) sigma.setNodeState(this.focusNode, { isFocus: false });
+      if (center !== null) sigma.setNodeState(center, { isFocus: true });
+      this.focusNode = center;
     }
-    this.sigma.refresh({ skipIndexation: true });
+    this.hiddenNodes = hiddenNodes;
+    this.dimmedNodes = dimmedNodes;
+    this.highlightedNodes = highlightedNodes;
+    this.hiddenEdges = hiddenEdges;
+    this.dimmedEdges = dimmedEdges;
+    this.highlightedEdges = highlightedEdges;
+    this.labelledEdges = labelledEdges;
   }
 
   /** Moves the camera onto a node (animated), zooming in enough to read its neighbourhood. */
   flyTo(node: string, duration = 600): Promise<void> {
     const display = this.sigma.getNodeDisplayData(node);
     if (!display) return Promise.resolve();
-    return this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration }) as Promise<void>;
+    return this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: EDGE_LABEL_ZOOM_RATIO }, { duration }) as Promise<void>;
   }
 
   /** Label density: higher shows more labels (sigma's label grid keeps them from overlapping). */
@@ -114,4 +175,15 @@ export class GraphRenderer {
   kill(): void {
     this.sigma.kill();
   }
+}
+
+/** Calls `set(keys, true)` for keys new in `next` and `set(keys, false)` for keys of `previous` no longer in `next`. */
+function applyDiff(previous: Set<string>, next: Set<string>, set: (keys: string[], on: boolean) => void, exists: (key: string) => boolean): void {
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const key of next) if (!previous.has(key)) added.push(key);
+  // Items dropped from the graph meanwhile (a console result cleared) have no state left to reset.
+  for (const key of previous) if (!next.has(key) && exists(key)) removed.push(key);
+  if (added.length > 0) set(added, true);
+  if (removed.length > 0) set(removed, false);
 }

@@ -20,6 +20,8 @@ export type ViewState = {
   hiddenSources: string[];
   from: string | null;
   to: string | null;
+  /** How many nodes to load (most connected first); null = the overview's default. */
+  nodeLimit: number | null;
 };
 
 const LIST_KEYS = { hiddenTypes: "hideTypes", hiddenRelations: "hideRels", hiddenSources: "hideSources" } as const;
@@ -46,6 +48,7 @@ export function readViewState(search: string = window.location.search): ViewStat
     hiddenSources: list(LIST_KEYS.hiddenSources),
     from: date("from"),
     to: date("to"),
+    nodeLimit: /^\d{1,6}$/.test(params.get("limit") ?? "") && Number(params.get("limit")) > 0 ? Number(params.get("limit")) : null,
   };
 }
 
@@ -64,6 +67,7 @@ export function toSearch(state: ViewState): string {
   }
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
+  if (state.nodeLimit !== null) params.set("limit", String(state.nodeLimit));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
