@@ -8,7 +8,7 @@ import { GraphReader } from "../store/read/graph-reader.ts";
 import { loadSyntheticGraph, removeSyntheticGraph } from "../store/read/synthetic.ts";
 import { updateLayout } from "../pipeline/layout.ts";
 import { connect } from "../store/driver.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, type ChromiumSession } from "./chromium.ts";
 import { startServer, WEB_ROOT } from "./start.ts";
 
 export type ExplorerBenchOptions = {
@@ -19,7 +19,18 @@ export type ExplorerBenchOptions = {
   /** Built web app; built into a scratch folder when absent. */
   webRoot?: string;
   apiRuns?: number;
+  /** Page loads to measure, by URL state (default: the plain URL). */
+  views?: { name: string; query: string }[];
   log?: (line: string) => void;
+};
+
+export type ExplorerView = {
+  name: string;
+  query: string;
+  /** Nodes the page drew (the default view of a large graph is its most connected part). */
+  nodesShown: number;
+  page: { dataLoadedMs: number; firstRenderMs: number; renderAfterDataMs: number; readyMs: number; webglRenderer: string };
+  pan: { frames: number; medianFrameMs: number; p95FrameMs: number; maxFrameMs: number; fps: number };
 };
 
 export type ExplorerBenchResult = {
@@ -27,8 +38,7 @@ export type ExplorerBenchResult = {
   edges: number;
   layout: { seconds: number; iterations: number };
   api: { runs: number; medianMs: number; p95Ms: number; bytes: number };
-  page: { dataLoadedMs: number; firstRenderMs: number; renderAfterDataMs: number; readyMs: number; webglRenderer: string };
-  pan: { frames: number; medianFrameMs: number; p95FrameMs: number; maxFrameMs: number; fps: number };
+  views: ExplorerView[];
 };
 
 const quantile = (values: number[], q: number) => {
@@ -78,61 +88,12 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     const api = { runs: apiRuns, medianMs: quantile(timings, 0.5), p95Ms: quantile(timings, 0.95), bytes };
     log(`GET /api/graph: median ${api.medianMs.toFixed(0)} ms, p95 ${api.p95Ms.toFixed(0)} ms (${apiRuns} runs)`);
 
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => document.body.dataset.ready !== undefined, undefined, { timeout: 180_000, polling: 100 });
-    // Scripts for the page are strings: a bundler's helpers (e.g. esbuild's __name) do not exist in the page.
-    const marks = (await page.evaluate(`({
-      script: performance.getEntriesByName("kg:script-start")[0]?.startTime ?? NaN,
-      renderer: performance.getEntriesByName("kg:renderer-created")[0]?.startTime ?? NaN,
-      data: performance.getEntriesByName("kg:data-loaded")[0]?.startTime ?? NaN,
-      layout: performance.getEntriesByName("kg:layout-done")[0]?.startTime ?? NaN,
-      frame: performance.getEntriesByName("kg:first-frame")[0]?.startTime ?? NaN,
-      ready: performance.getEntriesByName("kg:ready")[0]?.startTime ?? NaN,
-    })`)) as { script: number; renderer: number; data: number; layout: number; frame: number; ready: number };
-    // Which WebGL implementation drew the frames: without a GPU, Chromium rasterises on the CPU (SwiftShader).
-    const webglRenderer = String(
-      await page.evaluate(`(() => {
-        const gl = document.createElement("canvas").getContext("webgl2");
-        const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
-        return gl ? gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "none";
-      })()`),
-    );
-    // Times are from navigation start: the page's own first frame with the graph drawn, not a test harness event.
-    const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.frame, renderAfterDataMs: marks.frame - marks.data, readyMs: marks.ready, webglRenderer };
-    log(
-      `page: script running after ${marks.script.toFixed(0)} ms, renderer set up (WebGL programs) by ${marks.renderer.toFixed(0)} ms, ` +
-        `data in by ${marks.data.toFixed(0)} ms, initial layout by ${marks.layout.toFixed(0)} ms, first frame at ${marks.frame.toFixed(0)} ms, ` +
-        `panels ready at ${marks.ready.toFixed(0)} ms`,
-    );
-
-    // Pan: drag the camera across the canvas while recording the interval between animation frames.
-    await page.evaluate(`(() => {
-      window.__frames = [];
-      window.__recording = true;
-      const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    })()`);
-    const box = (await page.locator("#graph").boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    for (const [dx, dy] of [[250, 0], [-250, 120], [0, -120]] as const) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dy, { steps: 30 });
-      await page.mouse.up();
+    const views: ExplorerView[] = [];
+    for (const view of options.views ?? [{ name: "default view", query: "" }]) {
+      log(`view: ${view.name}${view.query ? ` (${view.query})` : ""}`);
+      views.push(await measureView(browser, url, view, log));
     }
-    const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
-    const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
-    const pan = {
-      frames: intervals.length,
-      medianFrameMs: quantile(intervals, 0.5),
-      p95FrameMs: quantile(intervals, 0.95),
-      maxFrameMs: Math.max(...intervals),
-      fps: intervals.length > 0 ? 1000 / quantile(intervals, 0.5) : 0,
-    };
-    log(`pan: ${pan.frames} frames, median ${pan.medianFrameMs.toFixed(1)} ms, p95 ${pan.p95FrameMs.toFixed(1)} ms`);
-    return { nodes, edges, layout: { seconds: layout.seconds, iterations: layout.iterations }, api, page: pageFigures, pan };
+    return { nodes, edges, layout: { seconds: layout.seconds, iterations: layout.iterations }, api, views };
   } finally {
     await browser.close();
     await app.close();
@@ -140,4 +101,65 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     if (web.scratch) rmSync(web.root, { recursive: true, force: true });
     await removeSyntheticGraph(options.connection);
   }
+}
+
+/** One page load of the explorer (`query` is its URL state): marks from navigation start, then frame times while panning. */
+async function measureView(browser: ChromiumSession, url: string, view: { name: string; query: string }, log: (line: string) => void): Promise<ExplorerView> {
+  const page = await browser.context.newPage();
+  await page.goto(`${url}${view.query}`);
+  await page.waitForFunction(() => document.body.dataset.ready !== undefined, undefined, { timeout: 180_000, polling: 100 });
+  // Scripts for the page are strings: a bundler's helpers (e.g. esbuild's __name) do not exist in the page.
+  const marks = (await page.evaluate(`({
+    script: performance.getEntriesByName("kg:script-start")[0]?.startTime ?? NaN,
+    renderer: performance.getEntriesByName("kg:renderer-created")[0]?.startTime ?? NaN,
+    data: performance.getEntriesByName("kg:data-loaded")[0]?.startTime ?? NaN,
+    layout: performance.getEntriesByName("kg:layout-done")[0]?.startTime ?? NaN,
+    frame: performance.getEntriesByName("kg:first-frame")[0]?.startTime ?? NaN,
+    ready: performance.getEntriesByName("kg:ready")[0]?.startTime ?? NaN,
+  })`)) as { script: number; renderer: number; data: number; layout: number; frame: number; ready: number };
+  // Which WebGL implementation drew the frames: without a GPU, Chromium rasterises on the CPU (SwiftShader).
+  const webglRenderer = String(
+    await page.evaluate(`(() => {
+      const gl = document.createElement("canvas").getContext("webgl2");
+      const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
+      return gl ? gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "none";
+    })()`),
+  );
+  const nodesShown = Number(await page.evaluate(`window.kgExplorer.graph.order`));
+  // Times are from navigation start: the page's own first frame with the graph drawn, not a test harness event.
+  const pageFigures = { dataLoadedMs: marks.data, firstRenderMs: marks.frame, renderAfterDataMs: marks.frame - marks.data, readyMs: marks.ready, webglRenderer };
+  log(
+    `page: script running after ${marks.script.toFixed(0)} ms, renderer set up (WebGL programs) by ${marks.renderer.toFixed(0)} ms, ` +
+      `data in by ${marks.data.toFixed(0)} ms, initial layout by ${marks.layout.toFixed(0)} ms, first frame at ${marks.frame.toFixed(0)} ms, ` +
+      `panels ready at ${marks.ready.toFixed(0)} ms`,
+  );
+
+  // Pan: drag the camera across the canvas while recording the interval between animation frames.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const box = (await page.locator("#graph").boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (const [dx, dy] of [[250, 0], [-250, 120], [0, -120]] as const) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dy, { steps: 30 });
+    await page.mouse.up();
+  }
+  const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
+  const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
+  const pan = {
+    frames: intervals.length,
+    medianFrameMs: quantile(intervals, 0.5),
+    p95FrameMs: quantile(intervals, 0.95),
+    maxFrameMs: Math.max(...intervals),
+    fps: intervals.length > 0 ? 1000 / quantile(intervals, 0.5) : 0,
+  };
+  log(`pan: ${pan.frames} frames, median ${pan.medianFrameMs.toFixed(1)} ms, p95 ${pan.p95FrameMs.toFixed(1)} ms`);
+  await page.close();
+  return { name: view.name, query: view.query, nodesShown, page: pageFigures, pan };
 }
