@@ -79,10 +79,21 @@ export class GraphReader implements GraphReadStore {
       dateFrom: filter.dateFrom,
       dateTo: filter.dateTo,
     };
-    const [nodeRows, edgeRows] = await Promise.all([this.run("graph-nodes", params), this.run("graph-edges", params)]);
+    const [nodeRows, edgeRows, sourceRows] = await Promise.all([
+      this.run("graph-nodes", params),
+      this.run("graph-edges", params),
+      this.run("article-sources"),
+    ]);
     const nodes = new Map((nodeRows as NodeRow[]).map((n) => [n.id, n]));
     const narrowedByArticles = filter.sources !== null || filter.dateFrom !== null || filter.dateTo !== null;
-    let edges = edgeRows as EdgeRow[];
+    const sourceOf = new Map(sourceRows.map((r) => [String(r.id), (r.source as string | null) ?? null]));
+    const wanted = filter.sources === null ? null : new Set(filter.sources);
+    let edges: EdgeRow[] = [];
+    for (const row of edgeRows as EdgeRow[]) {
+      const articleSource = row.articleId === null ? null : (sourceOf.get(row.articleId) ?? null);
+      if (wanted !== null && (articleSource === null || !wanted.has(articleSource))) continue;
+      edges.push({ ...row, articleSource });
+    }
     if (narrowedByArticles) {
       // A fact from a matching article keeps its ends even if their mention offsets were not recorded.
       const missing = new Set<string>();

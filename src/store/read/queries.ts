@@ -7,6 +7,7 @@ const READ_QUERY_DIR = fileURLToPath(new URL("../../../cypher/read/", import.met
 export const READ_QUERY_NAMES = [
   "graph-nodes",
   "graph-edges",
+  "article-sources",
   "node",
   "node-summaries",
   "neighbor-step",
