@@ -51,6 +51,7 @@ describe("kg ingest / stats", () => {
     expect(first.stderr).not.toMatch(/failed:/);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^4 ingested, 0 updated, 0 unchanged, 0 failed$/m);
+    expect(first.stdout).toMatch(/^layout: \d+ nodes \(\d+ newly placed\), \d+ iterations/m);
 
     const second = await kg(["ingest", "seeds"]);
     expect(second.code).toBe(0);
@@ -64,6 +65,13 @@ describe("kg ingest / stats", () => {
     const json = JSON.parse((await kg(["stats", "--json"])).stdout);
     expect(json.labels.Article).toBe(4);
     expect(json.relationships.HOSTED).toBeGreaterThan(0);
+
+    // The layout is up to date after the ingest: `kg layout` places nothing new; --reset lays everything out again.
+    const layout = JSON.parse((await kg(["layout", "--json"])).stdout);
+    expect(layout.nodes).toBeGreaterThan(10);
+    expect(layout.placed).toBe(0);
+    const reset = JSON.parse((await kg(["layout", "--reset", "--iterations", "20", "--json"])).stdout);
+    expect(reset).toMatchObject({ nodes: layout.nodes, placed: layout.nodes, iterations: 20 });
   });
 
   it("reports bad files with a reason and a hint, exits 1, and writes --report", async () => {
