@@ -63,7 +63,9 @@ export class ExplorerApp {
     this.renderer.visibility = computeVisibility(this.graph, this.store.get());
     bundleEdges(this.graph, this.renderer.visibility.edges);
     this.renderer.attach(this.graph);
-    requestAnimationFrame(() => performance.mark("kg:first-frame"));
+    // Let the browser put the graph on screen before building the panels around it.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    performance.mark("kg:first-frame");
     this.bindGraphEvents();
     this.bindToolbar();
     setupSearch(byId<HTMLInputElement>("search-input"), byId<HTMLUListElement>("search-results"), (hit) => void this.select(hit.id, true));
