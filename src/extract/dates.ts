@@ -16,10 +16,17 @@ export interface DateHit {
   text: string;
 }
 
+/** The article's day at 00:00 UTC (the last one is kept: findDate is called many times per article; callers never mutate it). */
+let lastDay: { publishedAt: string; date: Date } | undefined;
+function articleDay(publishedAt: string): Date {
+  if (lastDay?.publishedAt !== publishedAt) lastDay = { publishedAt, date: new Date(publishedAt.slice(0, 10) + "T00:00:00Z") };
+  return lastDay.date;
+}
+
 /** Finds the first date expression in text; future=true resolves weekdays forward. */
 export function findDate(text: string, publishedAt: string | undefined, future = false, certainFuture = false): DateHit | undefined {
   if (!publishedAt) return undefined;
-  const base = new Date(publishedAt.slice(0, 10) + "T00:00:00Z");
+  const base = articleDay(publishedAt);
   if (Number.isNaN(base.getTime())) return undefined;
   const hits: DateHit[] = [];
   const w = WEEKDAY_RE.exec(text);

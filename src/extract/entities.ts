@@ -1,5 +1,6 @@
 import type { Sentence, Token } from "./text.ts";
 import { Registry, type Draft } from "./registry.ts";
+import { firstMatch, nextMatch } from "./scan.ts";
 import leaders from "./lexicons/leaders.json" with { type: "json" };
 import { COUNTRIES, DATES, GROUPS, ORGS, PHRASES, PHRASE_RE, PLACE_HEADS, REGION_HEADS, ROLES, SPEECH_FORMS, escapeRe, slug, type PhraseEntry } from "./lexicon.ts";
 
@@ -37,10 +38,16 @@ interface Ctx {
   claimed: { start: number; end: number; entry: PhraseEntry | null; key: string }[];
 }
 
+/** Attributes of each country's entity (copied for each document). */
+const COUNTRY_ATTRIBUTES = new Map<string, Record<string, unknown>>();
+for (const [iso3, c] of COUNTRIES) {
+  COUNTRY_ATTRIBUTES.set(iso3, { iso2: c.iso2, iso3: c.iso3, region: c.region, ...(c.capitals[0] ? { capital: c.capitals[0].replace(/ D\.C\.$/, "") } : {}) });
+}
+
 function countryDraft(reg: Registry, iso3: string, at: number): Draft {
   const c = COUNTRIES.get(iso3)!;
   const d = reg.ensure("c:" + iso3, "Country", c.name, at);
-  d.attributes = { iso2: c.iso2, iso3: c.iso3, region: c.region, ...(c.capitals[0] ? { capital: c.capitals[0].replace(/ D\.C\.$/, "") } : {}) };
+  d.attributes = { ...COUNTRY_ATTRIBUTES.get(iso3)! };
   return d;
 }
 
@@ -64,7 +71,7 @@ const COLLECTIVE = new RegExp(
 
 function lexiconEntities(ctx: Ctx): void {
   const { body, reg, sentences } = ctx;
-  for (const m of body.matchAll(PHRASE_RE)) {
+  for (let m = firstMatch(PHRASE_RE, body); m; m = nextMatch(PHRASE_RE, body, m)) {
     const text = m[0];
     const start = m.index!;
     const end = start + text.length;
@@ -143,7 +150,8 @@ function lexiconEntities(ctx: Ctx): void {
 
 function groupEntities(ctx: Ctx): void {
   for (const g of GROUPS) {
-    for (const m of ctx.body.matchAll(g.re)) {
+    if (g.words.length && !g.words.some((w) => ctx.body.includes(w))) continue;
+    for (let m = firstMatch(g.re, ctx.body); m; m = nextMatch(g.re, ctx.body, m)) {
       const s = sentenceAt(ctx.sentences, m.index!);
       if (!s) continue;
       const d = ctx.reg.ensure("o:" + g.id, "Organization", g.name, m.index!);
@@ -191,7 +199,13 @@ function claimedAt(ctx: Ctx, tok: Token) {
 
 /** A run of capitalised name tokens starting at token i (not lexicon entities, not dates). */
 const NAME_PARTICLES = new Set(["bin", "bint", "ibn", "al", "el", "van", "von", "der", "de", "da", "dos", "du", "la", "le"]);
+/** The empty run, shared (frozen: callers only read runs). */
+const NO_RUN: Token[] = Object.freeze([]) as unknown as Token[];
+
 function nameRun(ctx: Ctx, toks: Token[], i: number, max = 4): Token[] {
+  // The first token can only open a run if it is capitalised (a particle needs a name before it).
+  const first = toks[i];
+  if (!first || !capTok(first)) return NO_RUN;
   const run: Token[] = [];
   for (let k = i; k < toks.length && run.length < max; k++) {
     const t = toks[k]!;
@@ -319,23 +333,39 @@ function addPerson(ctx: Ctx, info: PersonInfo, start: number, end: number, sent:
   return d;
 }
 
+const LOWER_ROLES = new Set(ROLES.lowerRoles);
+const TITLE_MODIFIERS = new Set(ROLES.titleModifiers);
+/** Plurals of the lower-case roles ("aides"): a word ending in s whose stem is a role. */
+const LOWER_ROLES_PLURAL = new Set(ROLES.lowerRoles.map((r) => r + "s"));
+const NO_TITLES: string[][] = [];
+/** Words that can open a title: first words of title heads and lower-case roles (singular or plural). */
+const TITLE_OPENERS = new Set([...TITLES_BY_FIRST.keys(), ...LOWER_ROLES, ...LOWER_ROLES_PLURAL]);
+const PERSON_NOUNS_AFTER_NAME = new Set(ROLES.personNounsAfterName);
+
+/** The tokens from i on read `parts` word by word. */
+function tokensRead(toks: Token[], i: number, parts: string[]): boolean {
+  for (let k = 0; k < parts.length; k++) if (toks[i + k]?.text !== parts[k]) return false;
+  return true;
+}
+
 function titledPeople(ctx: Ctx): void {
-  const lowerRoles = new Set(ROLES.lowerRoles);
+  const lowerRoles = LOWER_ROLES;
   for (const s of ctx.sentences) {
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
+      if (!TITLE_OPENERS.has(toks[i]!.text)) continue;
       // Match the longest title head starting here.
       let head: string | undefined;
       let headLen = 0;
-      for (const parts of TITLES_BY_FIRST.get(toks[i]!.text) ?? []) {
-        if (parts.every((p, k) => toks[i + k]?.text === p)) {
+      for (const parts of TITLES_BY_FIRST.get(toks[i]!.text) ?? NO_TITLES) {
+        if (tokensRead(toks, i, parts)) {
           head = parts.join(" ");
           headLen = parts.length;
           break;
         }
       }
       const low = toks[i]?.text ?? "";
-      if (!head && (lowerRoles.has(low) || (low.endsWith("s") && lowerRoles.has(low.slice(0, -1))))) {
+      if (!head && (lowerRoles.has(low) || LOWER_ROLES_PLURAL.has(low))) {
         head = low;
         headLen = 1;
       }
@@ -351,7 +381,7 @@ function titledPeople(ctx: Ctx): void {
       for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
         const t = toks[k]!;
         const c = claimedAt(ctx, t);
-        if (!c && (ROLES.titleModifiers.includes(t.text) || /^(?:far-right|far-left|former|then|ultranationalist|hardline)$/i.test(t.text))) {
+        if (!c && (TITLE_MODIFIERS.has(t.text) || /^(?:far-right|far-left|former|then|ultranationalist|hardline)$/i.test(t.text))) {
           from = k;
           continue;
         }
@@ -393,7 +423,7 @@ function titledPeople(ctx: Ctx): void {
 
 /** "X Y said", "according to X Y", "X Y, a columnist", "Russia's X Y": names found from sentence structure. */
 function structuralPeople(ctx: Ctx): void {
-  const personNouns = new Set(ROLES.personNounsAfterName);
+  const personNouns = PERSON_NOUNS_AFTER_NAME;
   for (const s of ctx.sentences) {
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
@@ -444,8 +474,9 @@ function structuralPeople(ctx: Ctx): void {
         }
       }
       // "Kenya's president, William Ruto, said": a role named just before, set off by commas.
-      const roleBefore = /(?:^|\s)(?:([A-Z][\p{L}]+)(?:'s)?\s+)?([a-z]+(?:\s+[a-z]+)?)\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 50), run[0]!.start));
-      if (roleBefore && next === "," && ROLES.lowerRoles.includes(roleBefore[2]!.split(" ").pop()!)) {
+      // (Only looked for when a comma follows the name: the rule needs both.)
+      const roleBefore = next === "," ? /(?:^|\s)(?:([A-Z][\p{L}]+)(?:'s)?\s+)?([a-z]+(?:\s+[a-z]+)?)\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 50), run[0]!.start)) : null;
+      if (roleBefore && next === "," && LOWER_ROLES.has(roleBefore[2]!.split(" ").pop()!)) {
         // "Slovakia, whose prime minister, Robert Fico, ...": the role belongs to the antecedent of "whose".
         const whose = /([A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+)*)\s*,\s*whose\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*$/u.exec(ctx.body.slice(Math.max(s.start, run[0]!.start - 60), run[0]!.start));
         const lead = roleBefore[1] ? PHRASES.get(roleBefore[1]) : whose ? PHRASES.get(whose[1]!) : undefined;
@@ -469,6 +500,15 @@ function structuralPeople(ctx: Ctx): void {
       i = nextI - 1;
     }
   }
+}
+
+function adjacent(a?: Token, b?: Token): boolean {
+  return !!a && !!b && b.start - a.end <= 1;
+}
+
+/** The token is the first name of a known person (in the main name or a variant). */
+function isFirstName(l: LeaderInfo, x: Token): boolean {
+  return [l.name, ...(l.variants ?? [])].some((n) => n.includes(" ") && nameKey(n.split(/\s+/)[0]!) === nameKey(x.text));
 }
 
 /** Single capitalised words used as people (surnames) and surname coreference. */
@@ -510,14 +550,12 @@ function surnameMentions(ctx: Ctx, title: string): void {
       if (!l) continue;
       const prevT = toks[i - 1];
       const nextT = toks[i + 1];
-      const adjacent = (a?: Token, b?: Token) => !!a && !!b && b.start - a.end <= 1;
       // A first name that is also a country ("Israel Katz") is claimed by the country but still opens the name.
-      const isFirstName = (x: Token) => [l.name, ...(l.variants ?? [])].some((n) => n.includes(" ") && nameKey(n.split(/\s+/)[0]!) === nameKey(x.text));
-      const prevCap = prevT && adjacent(prevT, t) && capTok(prevT) && !NOT_NAME.has(prevT.text) && (!claimedAt(ctx, prevT) || isFirstName(prevT)) ? prevT : undefined;
+      const prevCap = prevT && adjacent(prevT, t) && capTok(prevT) && !NOT_NAME.has(prevT.text) && (!claimedAt(ctx, prevT) || isFirstName(l, prevT)) ? prevT : undefined;
       const nextCap = nextT && adjacent(t, nextT) && capTok(nextT) && !NOT_NAME.has(nextT.text) && !MONTHS.has(nextT.text) && !WEEKDAYS.has(nextT.text) && !claimedAt(ctx, nextT);
       const full = l.name.split(/\s+/);
       // A longer unknown name around it ("Mark Rubio Jr", "Anna Fico") is someone else; the known first name is fine.
-      const firstOk = prevCap && isFirstName(prevCap);
+      const firstOk = prevCap && isFirstName(l, prevCap);
       if (prevCap && !firstOk) continue;
       // Followed by another capitalised word it is part of another name ("Trump Tower"), unless written family name first.
       if (nextCap && !(l.surname && nameKey(l.surname) === k)) continue;
@@ -549,7 +587,7 @@ function surnameMentions(ctx: Ctx, title: string): void {
       ctx.reg.mention(p, t.start, t.end, t.text, s.index, true);
     }
     // Hyphenated pairs: "Putin-Zelenskyy".
-    for (const m of s.text.matchAll(/\b([A-Z][\p{L}]+)(?:[-–]([A-Z][\p{L}]+))+\b/gu)) {
+    for (let m = firstMatch(HYPHEN_PAIR_RE, s.text); m; m = nextMatch(HYPHEN_PAIR_RE, s.text, m)) {
       const parts = m[0].split(/[-–]/);
       let at = s.start + m.index!;
       for (const part of parts) {
@@ -560,6 +598,8 @@ function surnameMentions(ctx: Ctx, title: string): void {
     }
   }
 }
+
+const HYPHEN_PAIR_RE = /\b([A-Z][\p{L}]+)(?:[-–]([A-Z][\p{L}]+))+\b/gu;
 
 /** Known people by the name key of their surname (and of each variant's). */
 const LEADERS = new Map<string, LeaderInfo>();
@@ -619,56 +659,79 @@ function focalCountryOfficials(ctx: Ctx): void {
 }
 
 /** "the Ukrainian leader", "the president", "the minister", "his Ukrainian counterpart": resolved to a person already named. */
+const ROLE_REFERENCE_RE = new RegExp(
+  "\\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:([A-Z][a-z]+)\\s+)?(" + [...ROLES.referenceNouns].sort((a, b) => b.length - a.length).map(escapeRe).join("|") + ")\\b(?!\\s+[A-Z])",
+  "g",
+);
+const LEADER_ROLES_LOWER = ROLES.leaderRoles.map((l) => l.toLowerCase());
+
+/** A person's role fits a reference noun ("leader" and "counterpart" stand for heads of state or government). */
+function roleFits(p: Draft, noun: string): boolean {
+  const r = String(p.attributes.role ?? "").toLowerCase();
+  if (noun === "leader" || noun === "counterpart") return LEADER_ROLES_LOWER.some((l) => r.startsWith(l));
+  return r.includes(noun) && !(noun === "president" && r.startsWith("vice"));
+}
+
+/** Start of the person's last mention before `pos` (-1 if none). */
+function lastMentionBefore(reg: Registry, p: Draft, pos: number): number {
+  let last = -1;
+  for (const x of reg.mentions) if (x.key === p.key && x.start < pos && x.start > last) last = x.start;
+  return last;
+}
+
 function roleReferences(ctx: Ctx): void {
-  const nouns = ROLES.referenceNouns.sort((a, b) => b.length - a.length).map(escapeRe).join("|");
-  const re = new RegExp("\\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:([A-Z][a-z]+)\\s+)?(" + nouns + ")\\b(?!\\s+[A-Z])", "g");
   const persons = [...ctx.reg.drafts.values()].filter((d) => d.type === "Person");
-  for (const m of ctx.body.matchAll(re)) {
+  for (let m = firstMatch(ROLE_REFERENCE_RE, ctx.body); m; m = nextMatch(ROLE_REFERENCE_RE, ctx.body, m)) {
     const s = sentenceAt(ctx.sentences, m.index!);
     if (!s) continue;
     const dem = m[1] ? PHRASES.get(m[1]) : undefined;
     if (m[1] && dem?.kind !== "demonym") continue;
     const noun = m[2]!.toLowerCase();
-    const roleOk = (p: Draft) => {
-      const r = String(p.attributes.role ?? "").toLowerCase();
-      if (noun === "leader" || noun === "counterpart") return ROLES.leaderRoles.some((l) => r.startsWith(l.toLowerCase()));
-      return r.includes(noun) && !(noun === "president" && r.startsWith("vice"));
-    };
-    let cands = persons.filter((p) => roleOk(p) && (!dem || p.attributes.iso3 === dem.ref));
+    let cands = persons.filter((p) => roleFits(p, noun) && (!dem || p.attributes.iso3 === dem.ref));
     if (!cands.length) continue;
     if (cands.length > 1) {
       // The most recently mentioned candidate.
-      const last = (p: Draft) => Math.max(-1, ...ctx.reg.mentions.filter((x) => x.key === p.key && x.start < m.index!).map((x) => x.start));
-      cands = cands.sort((a, b) => last(b) - last(a));
+      const at = m.index!;
+      const lastOf = new Map(cands.map((p) => [p, lastMentionBefore(ctx.reg, p, at)]));
+      cands = cands.sort((a, b) => lastOf.get(b)! - lastOf.get(a)!);
     }
     ctx.reg.mention(cands[0]!, m.index!, m.index! + m[0].length, m[0].replace(/^(?:his|her|their|the)\s/i, "the "), s.index, true);
   }
 }
 
 /** Organisations named by structure: newspapers, outlets, watchdogs, "(Acronym)", the article's own source. */
+function addOrg(ctx: Ctx, name: string, start: number, surface = name, kind?: string): void {
+  const s = sentenceAt(ctx.sentences, start);
+  if (!s) return;
+  const d = ctx.reg.ensure("o:" + slug(name), "Organization", name, start);
+  if (kind) d.attributes.kind = kind;
+  ctx.reg.mention(d, start, start + surface.length, surface, s.index, true);
+  ctx.claimed.push({ start, end: start + surface.length, entry: null, key: d.key });
+}
+
+const CAPSEQ = "[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3}";
+// Each pattern with its kind and, for those that start with a capitalised name (costly to scan), a cheap pattern
+// for the words the match must end with: without them in the body the scan is skipped.
+const ORG_PATTERNS: [RegExp, string, RegExp | null][] = [
+  [new RegExp("(?:newspaper|daily|outlet|broadcaster|watchdog|group|agency|organisation|organization|NGO|channel)\\s+(" + CAPSEQ + ")", "gu"), "media", null],
+  [new RegExp("(" + CAPSEQ + ")\\s+(?:newspaper|daily)\\b", "gu"), "media", /\s(?:newspaper|daily)\b/u],
+  [new RegExp("(" + CAPSEQ + ")\\s+(?:reported|has\\s+warned|has\\s+reported|warned)\\b", "gu"), "", /\s(?:reported|has\s+warned|has\s+reported|warned)\b/u],
+];
+const ORG_HEAD_WORDS = "(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Cluster|Fund|Committee|Commission|Institute|Foundation|Coalition|Forces|Front|Movement|Party|Brigades)\\b";
+const ORG_NAME_RE = new RegExp("(?:(?:[A-Z][\\p{L}'’-]+|of|for|the|and)\\s+){0,6}" + ORG_HEAD_WORDS, "gu");
+/** ORG_NAME_RE ends with one of these words: a body without them is not scanned. */
+const ORG_HEAD_RE = new RegExp(ORG_HEAD_WORDS, "u");
+
 function structuralOrgs(ctx: Ctx, source?: string): void {
   const { body, reg } = ctx;
-  const add = (name: string, start: number, surface = name, kind?: string) => {
-    const s = sentenceAt(ctx.sentences, start);
-    if (!s) return;
-    const d = reg.ensure("o:" + slug(name), "Organization", name, start);
-    if (kind) d.attributes.kind = kind;
-    reg.mention(d, start, start + surface.length, surface, s.index, true);
-    ctx.claimed.push({ start, end: start + surface.length, entry: null, key: d.key });
-  };
-  const CAPSEQ = "[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3}";
   if (source && source.length > 2 && body.includes(source)) {
-    for (const m of body.matchAll(new RegExp("\\b" + escapeRe(source) + "\\b", "g"))) add(source, m.index!, source, "media");
+    for (const m of body.matchAll(new RegExp("\\b" + escapeRe(source) + "\\b", "g"))) addOrg(ctx, source, m.index!, source, "media");
     const initials = source.split(/\s+/).map((w) => w[0]).join("").toUpperCase();
-    if (initials.length >= 2) for (const m of body.matchAll(new RegExp("\\b" + initials + "\\b(?!\\s+newsletter)", "g"))) add(source, m.index!, initials, "media");
+    if (initials.length >= 2) for (const m of body.matchAll(new RegExp("\\b" + initials + "\\b(?!\\s+newsletter)", "g"))) addOrg(ctx, source, m.index!, initials, "media");
   }
-  const patterns: [RegExp, string][] = [
-    [new RegExp("(?:newspaper|daily|outlet|broadcaster|watchdog|group|agency|organisation|organization|NGO|channel)\\s+(" + CAPSEQ + ")", "gu"), "media"],
-    [new RegExp("(" + CAPSEQ + ")\\s+(?:newspaper|daily)\\b", "gu"), "media"],
-    [new RegExp("(" + CAPSEQ + ")\\s+(?:reported|has\\s+warned|has\\s+reported|warned)\\b", "gu"), ""],
-  ];
-  for (const [re, kind] of patterns) {
-    for (const m of body.matchAll(re)) {
+  for (const [re, kind, gate] of ORG_PATTERNS) {
+    if (gate && !gate.test(body)) continue;
+    for (let m = firstMatch(re, body); m; m = nextMatch(re, body, m)) {
       let name = m[1]!;
       let start = m.index! + m[0].indexOf(name);
       // Drop a leading country or demonym ("Turkish conservative newspaper X" is handled by the first pattern).
@@ -694,7 +757,7 @@ function structuralOrgs(ctx: Ctx, source?: string): void {
       // "Peace Now has warned": a two-word name with a common word is an organisation; single unknown words at sentence start stay out.
       if (kind === "" && toks.length < 2 && atStart) continue;
       if (kind === "" && toks.length === 2 && !sToks.some((t) => t.start === start + toks[0]!.length + 1 && t.pos !== "PROPN")) continue;
-      add(name, start, name, kind || undefined);
+      addOrg(ctx, name, start, name, kind || undefined);
       // "Finland's X newspaper": the possessive country is an alias-free mention of that country.
     }
   }
@@ -704,7 +767,7 @@ function structuralOrgs(ctx: Ctx, source?: string): void {
     if (before.length) reg.drafts.get(before[0]!.key)!.aliases.add(m[1]!);
   }
   // Generic: a capitalised sequence ending in an organisation word ("United Nations Satellite Centre", "Shelter Cluster").
-  for (const m of body.matchAll(new RegExp("(?:(?:[A-Z][\\p{L}'’-]+|of|for|the|and)\\s+){0,6}(?:Court|Council|Agency|Office|Centre|Center|Organization|Organisation|Association|Cluster|Fund|Committee|Commission|Institute|Foundation|Coalition|Forces|Front|Movement|Party|Brigades)\\b", "gu"))) {
+  if (ORG_HEAD_RE.test(body)) for (let m = firstMatch(ORG_NAME_RE, body); m; m = nextMatch(ORG_NAME_RE, body, m)) {
     let name = m[0].replace(/^(?:(?:of|for|the|and)\s+)+/, "");
     if (!/^[A-Z]/.test(name) || !name.includes(" ")) continue;
     if (/^(?:Oval|White|The)\b/.test(name)) continue;
@@ -713,15 +776,21 @@ function structuralOrgs(ctx: Ctx, source?: string): void {
     if (reg.mentions.some((x) => x.type === "Organization" && x.start <= start && x.end >= start + name.length)) continue;
     const pos = name.lastIndexOf("'s ");
     if (pos >= 0) name = name.slice(pos + 3);
-    add(name, m.index! + m[0].length - name.length);
+    addOrg(ctx, name, m.index! + m[0].length - name.length);
   }
 }
 
+const PLACE_PREPOSITIONS = new Set(["in", "to", "from", "near", "into"]);
+
 /** Places named by structure: "X region", "the X Sea", "in X" for an unknown capitalised name. */
+const PLACE_HEAD_WORDS = "(?:" + PLACE_HEADS.map(escapeRe).join("|") + ")";
+const PLACE_NAME_RE = new RegExp("\\b(?:the\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){1,3}" + PLACE_HEAD_WORDS + ")\\b", "gu");
+/** PLACE_NAME_RE needs a place word after white space: a body without one is not scanned. */
+const PLACE_HEAD_RE = new RegExp("\\s" + PLACE_HEAD_WORDS + "\\b", "u");
+
 function structuralPlaces(ctx: Ctx): void {
   const { body, reg } = ctx;
-  const heads = PLACE_HEADS.map(escapeRe).join("|");
-  for (const m of body.matchAll(new RegExp("\\b(?:the\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){1,3}(?:" + heads + "))\\b", "gu"))) {
+  if (PLACE_HEAD_RE.test(body)) for (let m = firstMatch(PLACE_NAME_RE, body); m; m = nextMatch(PLACE_NAME_RE, body, m)) {
     const name = m[1]!;
     if (name.split(/\s+/).some((w) => NOT_NAME.has(w))) continue;
     const start = m.index! + m[0].indexOf(name);
@@ -736,7 +805,7 @@ function structuralPlaces(ctx: Ctx): void {
     const toks = s.tokens;
     for (let i = 1; i < toks.length; i++) {
       const prev = toks[i - 1]!.text;
-      if (!/^(?:in|to|from|near|into)$/.test(prev)) continue;
+      if (!PLACE_PREPOSITIONS.has(prev)) continue;
       if (prev === "to" && /^(?:according|close|next|addition)$/i.test(toks[i - 2]?.text ?? "")) continue;
       // "in Azerbaijan's Agdam": the place after a possessive country.
       let j = i;

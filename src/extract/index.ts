@@ -5,7 +5,7 @@ import { findEntities } from "./entities.ts";
 import { findTopics } from "./topics.ts";
 import { findRelations } from "./relations.ts";
 import { slug } from "./lexicon.ts";
-import type { Registry } from "./registry.ts";
+import type { Draft, Registry } from "./registry.ts";
 
 export { ExtractionSchema, type Extraction } from "./schema.ts";
 
@@ -27,7 +27,9 @@ export function extract(article: Article, opts: ExtractOptions = {}): Extraction
   const sentences = segment(body);
   const { reg, claimed } = findEntities(body, article.title, sentences, article.source);
   const topics = findTopics(body, sentences, reg, claimed, article.publishedAt);
-  const ids = assignIds(reg);
+  // Drafts in order of first mention; findRelations reads the registry without changing it, so one sort serves both.
+  const drafts = sortedDrafts(reg);
+  const ids = assignIds(drafts);
   const { relations, stances } = findRelations({ body, sentences, reg, topics, ids, publishedAt: article.publishedAt });
   const min = opts.minConfidence ?? 0;
   return {
@@ -37,7 +39,7 @@ export function extract(article: Article, opts: ExtractOptions = {}): Extraction
       ...(article.source ? { source: article.source } : {}),
       ...(article.publishedAt ? { publishedAt: article.publishedAt.slice(0, 10) } : {}),
     },
-    entities: buildEntities(reg, ids),
+    entities: buildEntities(reg, drafts, ids),
     relations: relations.filter((r) => (r.confidence ?? 1) >= min).map((r) => ({ ...r, evidence: original(article.body, r) })),
     stances: stances.filter((s) => (s.confidence ?? 1) >= min).map((s) => ({ ...s, evidence: original(article.body, s) })),
     extractor: { ...EXTRACTOR },
@@ -49,11 +51,14 @@ function original(body: string, r: { evidence: string; span?: { start: number; e
   return r.span ? body.slice(r.span.start, r.span.end) : r.evidence;
 }
 
+function sortedDrafts(reg: Registry): Draft[] {
+  return [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
+}
+
 /** Document-local ids: slugs of the canonical names, made unique. */
-function assignIds(reg: Registry): Map<string, string> {
+function assignIds(drafts: Draft[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
-  const drafts = [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
   for (const d of drafts) {
     const explicit = typeof d.attributes.id === "string" ? (d.attributes.id as string) : undefined;
     let id = explicit ?? (slug(d.name) || "entity");
@@ -67,9 +72,8 @@ function assignIds(reg: Registry): Map<string, string> {
   return ids;
 }
 
-function buildEntities(reg: Registry, ids: Map<string, string>): Entity[] {
+function buildEntities(reg: Registry, drafts: Draft[], ids: Map<string, string>): Entity[] {
   const out: Entity[] = [];
-  const drafts = [...reg.drafts.values()].sort((a, b) => a.first - b.first || a.key.localeCompare(b.key));
   const byKey = new Map<string, typeof reg.mentions>();
   for (const m of reg.mentions) {
     const list = byKey.get(m.key);

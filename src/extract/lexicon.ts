@@ -15,7 +15,19 @@ import verbs from "./lexicons/verbs.json" with { type: "json" };
 // world-countries ships CommonJS typed as an ES default export: take the array whichever way it arrives.
 const countries: Countries = Array.isArray(worldCountries) ? (worldCountries as Countries) : (worldCountries as unknown as { default: Countries }).default;
 
+/** Bounded memo of slug(): the same names are slugged many times per article. */
+const slugCache = new Map<string, string>();
 export function slug(text: string): string {
+  let s = slugCache.get(text);
+  if (s === undefined) {
+    s = computeSlug(text);
+    if (slugCache.size > 50_000) slugCache.clear();
+    slugCache.set(text, s);
+  }
+  return s;
+}
+
+function computeSlug(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -153,10 +165,62 @@ export interface GroupInfo {
   name: string;
   region: string;
   re: RegExp;
+  /** The pattern cannot match a text holding none of these words (empty: no such words are known, always scan). */
+  words: string[];
 }
 export const GROUPS: GroupInfo[] = (groups as { groups: { id: string; name: string; region: string; pattern: string }[] }).groups.map(
-  (g) => ({ id: g.id, name: g.name, region: g.region, re: new RegExp("\\b(?:" + g.pattern + ")\\b", "g") }),
+  (g) => ({ id: g.id, name: g.name, region: g.region, re: new RegExp("\\b(?:" + g.pattern + ")\\b", "g"), words: requiredWords(g.pattern) }),
 );
+
+/**
+ * Capitalised literal words of a pattern, one of which every match must contain: each top-level alternative must
+ * hold such a word outside groups, classes and quantifiers ("European" in "(?:the\\s+)?European\\s+(?:leaders|...)").
+ * Returns [] when some alternative has none (then nothing is promised).
+ */
+export function requiredWords(pattern: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      cur += c + (pattern[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    if (c === "|" && depth === 0) {
+      alternatives.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  alternatives.push(cur);
+  const words = new Set<string>();
+  for (const alt of alternatives) {
+    const top = stripGroups(alt.replace(/\\./g, "  ").replace(/\[[^\]]*\]/g, " "));
+    if (top === undefined) return [];
+    const found = [...top.matchAll(/[A-Z][a-z]+(?![a-z?*{+])/g)].map((m) => m[0]);
+    if (!found.length) return [];
+    for (const w of found) words.add(w);
+  }
+  return [...words];
+}
+
+/** The pattern text outside any parentheses (undefined when they do not balance). */
+function stripGroups(text: string): string | undefined {
+  let depth = 0;
+  let out = "";
+  for (const c of text) {
+    if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth < 0) return undefined;
+      out += " ";
+    } else if (depth === 0) out += c;
+  }
+  return depth === 0 ? out : undefined;
+}
 
 export interface TopicInfo {
   topic: string;

@@ -43,7 +43,7 @@ export function segment(body: string): Sentence[] {
   let cursor = 0;
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i] ?? "";
-    if (!t.trim()) {
+    if (isBlank(t)) {
       tokens.push(null);
       continue;
     }
@@ -52,11 +52,12 @@ export function segment(body: string): Sentence[] {
       // wink normalises a few characters (e.g. dashes); fall back to the next non-space character.
       at = cursor;
       while (at < body.length && /\s/.test(body[at] ?? "")) at++;
-      tokens.push({ text: body.slice(at, at + t.length), start: at, end: at + t.length, pos: tags[i] ?? "X" });
+      const text = body.slice(at, at + t.length);
+      tokens.push({ text, start: at, end: at + t.length, pos: tags[i] ?? "X", cap: isCapitalised(text) });
       cursor = at + t.length;
       continue;
     }
-    tokens.push({ text: t, start: at, end: at + t.length, pos: tags[i] ?? "X" });
+    tokens.push({ text: t, start: at, end: at + t.length, pos: tags[i] ?? "X", cap: isCapitalised(t) });
     cursor = at + t.length;
   }
   // wink splits words at some non-English letters ("Erdoğan" -> "Erdo" + "ğan"): glue touching letter tokens back together.
@@ -66,35 +67,73 @@ export function segment(body: string): Sentence[] {
     let j = i + 1;
     while (j < tokens.length && tokens[j] === null && false) j++;
     const b = tokens[j];
-    if (b && a.end === b.start && /\p{L}$/u.test(a.text) && /^\p{L}/u.test(b.text)) {
-      tokens[i] = { text: a.text + b.text, start: a.start, end: b.end, pos: /^\p{Lu}/u.test(a.text) ? "PROPN" : a.pos };
+    if (b && a.end === b.start && endsWithLetter(a.text) && startsWithLetter(b.text)) {
+      const text = a.text + b.text;
+      tokens[i] = { text, start: a.start, end: b.end, pos: /^\p{Lu}/u.test(a.text) ? "PROPN" : a.pos, cap: isCapitalised(text) };
       tokens.splice(j, 1);
       shiftSpans(spans, j);
       i--;
     }
   }
-  for (const t of tokens) if (t) t.cap = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(t.text) && !/^[A-Z]{4,}$/.test(t.text);
   const out: Sentence[] = [];
+  // The first line break at or after `nlFrom` (-1: none); tokens come in text order, so it is looked up again only
+  // once a token ends after it.
+  let nlFrom = 0;
+  let nl = body.indexOf("\n");
   for (const [from, to] of spans) {
     let group: Token[] = [];
-    const flush = () => {
-      if (group.length) {
-        const start = group[0]!.start;
-        const end = group[group.length - 1]!.end;
-        out.push({ index: out.length, start, end, text: body.slice(start, end), tokens: group });
-      }
-      group = [];
-    };
     for (let i = from ?? 0; i <= (to ?? -1); i++) {
       const tok = tokens[i];
       if (!tok) continue;
       const prev = group[group.length - 1];
-      if (prev && body.slice(prev.end, tok.start).includes("\n")) flush();
+      if (prev) {
+        if (prev.end < nlFrom) nl = body.indexOf("\n", (nlFrom = prev.end));
+        else if (nl >= 0 && nl < prev.end) nl = body.indexOf("\n", (nlFrom = prev.end));
+        if (nl >= 0 && nl < tok.start) {
+          pushSentence(out, body, group);
+          group = [];
+        }
+      }
       group.push(tok);
     }
-    flush();
+    pushSentence(out, body, group);
   }
   return out;
+}
+
+/** Empty or only white space (as trim() sees it); a printable ASCII first character settles it without trimming. */
+function isBlank(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return !t.trim();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Ends in a letter (any script); ASCII is decided by its code, the rest by the Unicode property. */
+function endsWithLetter(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c < 128 ? isAsciiLetter(c) : /\p{L}$/u.test(t);
+}
+
+function startsWithLetter(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? isAsciiLetter(c) : /^\p{L}/u.test(t);
+}
+
+function pushSentence(out: Sentence[], body: string, group: Token[]): void {
+  if (!group.length) return;
+  const start = group[0]!.start;
+  const end = group[group.length - 1]!.end;
+  out.push({ index: out.length, start, end, text: body.slice(start, end), tokens: group });
+}
+
+/** A name-like capitalised token; both patterns need an ASCII capital first, so most tokens skip the regexes. */
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90 && /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,3})$/u.test(text) && !/^[A-Z]{4,}$/.test(text);
 }
 
 /** Keeps wink's sentence token ranges right after a token at index `removed` was merged away. */

@@ -1,6 +1,7 @@
 import type { Sentence } from "./text.ts";
 import type { Draft, Mention, Registry } from "./registry.ts";
 import { MEETINGS, TOPICS, slug, PHRASES } from "./lexicon.ts";
+import { firstMatch, nextMatch } from "./scan.ts";
 import { findDate } from "./dates.ts";
 import type { Sentence as _S } from "./text.ts";
 
@@ -28,6 +29,9 @@ export interface MeetingInfo {
 const FUTURE = /\b(?:will|would|could|shall|to be held|to be followed|planned|proposed|possible|potential|upcoming|next|future|arrang\w+|invitation|to hold|hold a|lead to|hoped?|seeks?|sought|prepared|agree to)\b/i;
 const MODIFIER_WORDS = new Set(MEETINGS.modifiers);
 const HEAD_RE = new RegExp("(?<![\\p{L}-])" + MEETINGS.headPattern + "(?![\\p{L}-])", "giu");
+
+const MEET_RE = /\b(?:(?:will|would|could|should|to|may|might|can)\s+(?:first\s+|eventually\s+|soon\s+)?)?meet\b/g;
+const PHONED_RE = /\b(he|she|[A-Z][\p{L}-]+)\s+(?:had\s+|has\s+)?(?:phoned|called|telephoned|spoke\s+by\s+phone\s+(?:with|to))\s+/gu;
 
 function capFirst(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
@@ -63,11 +67,10 @@ function sentenceIndexAt(sentences: Sentence[], pos: number): number {
 
 function findProposals(body: string, sentences: Sentence[], reg: Registry): void {
   // One scan of the body per topic (cheaper than per sentence); matches are then handled sentence by sentence.
-  const bySentence = new Map<number, { t: (typeof TOPICS)[number]; m: RegExpMatchArray }[]>();
+  const bySentence = new Map<number, { t: (typeof TOPICS)[number]; m: RegExpExecArray }[]>();
   for (const t of TOPICS) {
     if (!t.cue.test(body)) continue;
-    t.re.lastIndex = 0;
-    for (const m of body.matchAll(t.re)) {
+    for (let m = firstMatch(t.re, body); m; m = nextMatch(t.re, body, m)) {
       const si = sentenceIndexAt(sentences, m.index!);
       if (si < 0 || m.index! + m[0].length > sentences[si]!.end) continue;
       const list = bySentence.get(si) ?? [];
@@ -107,7 +110,7 @@ function findProposals(body: string, sentences: Sentence[], reg: Registry): void
         const extEnd = right ? end + right[1]!.length : end;
         const ext = body.slice(extStart, extEnd);
         // "European plans to deploy peacekeeping forces", "European countries are preparing to send troops".
-        const ctxQual = /\b(European|NATO|Nato|US|Western|British|French|German)\s+(?:[\w'-]+\s+){0,4}$/.exec(body.slice(Math.max(s.start, extStart - 45), extStart));
+        const ctxQual = t.topic === "peacekeeping" ? /\b(European|NATO|Nato|US|Western|British|French|German)\s+(?:[\w'-]+\s+){0,4}$/.exec(body.slice(Math.max(s.start, extStart - 45), extStart)) : null;
         const qual = qualifier(ext, t.topic) ?? (ctxQual && (t.topic === "peacekeeping") ? slug(ctxQual[1] === "Nato" ? "NATO" : ctxQual[1]!) : undefined);
         // Several kinds of "other" proposal stay apart (a nuclear deal is not a two-state solution).
         const key = `pr:${t.topic}${t.topic === "other" ? ":" + t.name.replace(/\W+/g, "-") : ""}${qual ? ":" + qual : ""}`;
@@ -138,7 +141,7 @@ const OWNED_RE = /\b([A-Z][\p{L}'’-]+)'s\s+(?:\w+\s+)?(proposals?|plan|initiat
 function proposalAnaphora(body: string, sentences: Sentence[], reg: Registry): void {
   const proposals = () => reg.mentions.filter((m) => m.type === "Proposal").sort((a, b) => a.start - b.start);
   for (const s of sentences) {
-    for (const m of s.text.matchAll(OWNED_RE)) {
+    for (let m = firstMatch(OWNED_RE, s.text); m; m = nextMatch(OWNED_RE, s.text, m)) {
       const at = s.start + m.index!;
       const end = at + m[0].length;
       if (reg.mentions.some((x) => x.type === "Proposal" && x.start <= end && x.end >= at)) continue;
@@ -157,7 +160,7 @@ function proposalAnaphora(body: string, sentences: Sentence[], reg: Registry): v
 
 /** "the proposal", "that plan": the proposal mentioned last (within three sentences), when not already resolved. */
 function definiteAnaphora(s: Sentence, reg: Registry, onlyPlannedMeetings = false, sentenceText: (reg: Registry, i: number) => string = () => ""): void {
-  for (const m of s.text.matchAll(ANAPHOR_RE)) {
+  for (let m = firstMatch(ANAPHOR_RE, s.text); m; m = nextMatch(ANAPHOR_RE, s.text, m)) {
     const at = s.start + m.index!;
     if (reg.mentions.some((x) => x.type === "Proposal" && x.start <= at && x.end > at)) continue;
     const prev = reg.mentions.filter((x) => x.type === "Proposal" && x.end <= at && x.sent >= s.index - (onlyPlannedMeetings ? 5 : 3)).sort((a, b) => a.start - b.start);
@@ -215,19 +218,28 @@ function addMeeting(reg: Registry, finding: TopicFinding, key: string, name: str
   if (cur.date) d.attributes.date = cur.date;
 }
 
+function mentionAt(list: Mention[], pos: number): Mention | undefined {
+  return list.find((m) => m.start === pos);
+}
+
+/** The mention lies inside a longer person mention ("Kremlin aide Yuri Ushakov" holds "Kremlin"). */
+function insidePerson(ments: Mention[], m: Mention): boolean {
+  return ments.some((o) => o !== m && o.type === "Person" && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+}
+
 /** Meetings named by a verb: "Putin and Zelensky would meet", "Trump called Putin" (a call). */
 function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: TopicFinding, publishedAt?: string): void {
-  const people = reg.mentionsIn(s.index).filter((m) => m.type === "Person");
-  const parties = reg.mentionsIn(s.index).filter((m) => m.type === "Person" || m.type === "Country");
-  const personAt = (pos: number) => parties.find((m) => m.start === pos);
+  const ments = reg.mentionsIn(s.index);
+  const people = ments.filter((m) => m.type === "Person");
+  const parties = ments.filter((m) => m.type === "Person" || m.type === "Country");
   const firstPerson = people[0];
-  if (/\bmeet\b/.test(s.text)) for (const m of s.text.matchAll(/\b(?:(?:will|would|could|should|to|may|might|can)\s+(?:first\s+|eventually\s+|soon\s+)?)?meet\b/g)) {
+  if (/\bmeet\b/.test(s.text)) for (let m = firstMatch(MEET_RE, s.text); m; m = nextMatch(MEET_RE, s.text, m)) {
     const at = s.start + m.index!;
     const before = body.slice(s.start, at);
     const co = /([A-Z][\p{L}-]+)\s+and\s+([A-Z][\p{L}-]+)\s+$/u.exec(before);
     if (!co) continue;
-    const a = personAt(s.start + co.index!);
-    const b = personAt(at - co[0].length + co[0].indexOf(co[2]!, co[1]!.length + 4));
+    const a = mentionAt(parties, s.start + co.index!);
+    const b = mentionAt(parties, at - co[0].length + co[0].indexOf(co[2]!, co[1]!.length + 4));
     if (!a || !b || a.key === b.key) continue;
     const participants = [a.key, b.key];
     const key = "m:" + [...participants].sort().join("+");
@@ -243,9 +255,9 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
     if (info.place) reg.drafts.get(key)!.attributes.place = placeId(reg, info.place);
     reg.drafts.get(key)!.aliases.add(body.slice(a.start, end));
   }
-  if (/phoned|called|spoke by phone/.test(s.text)) for (const m of s.text.matchAll(/\b(he|she|[A-Z][\p{L}-]+)\s+(?:had\s+|has\s+)?(?:phoned|called|telephoned|spoke\s+by\s+phone\s+(?:with|to))\s+/gu)) {
+  if (/phoned|called|spoke by phone/.test(s.text)) for (let m = firstMatch(PHONED_RE, s.text); m; m = nextMatch(PHONED_RE, s.text, m)) {
     const at = s.start + m.index!;
-    const who = /^(?:he|she)$/.test(m[1]!) ? firstPerson : personAt(at);
+    const who = /^(?:he|she)$/.test(m[1]!) ? firstPerson : mentionAt(parties, at);
     const other = people.find((p) => p.start === at + m[0].length);
     if (!who || !other || who.key === other.key || who.start > at) continue;
     const participants = [who.key, other.key];
@@ -255,13 +267,32 @@ function verbalMeetings(body: string, s: Sentence, reg: Registry, finding: Topic
   }
 }
 
+/** What a sentence says about the meetings named in it (worked out once per sentence, at its first meeting word). */
+interface MeetingSentenceFacts {
+  /** "... took place in", "was held in": the place follows. */
+  tookPlaceIn: RegExpExecArray | null;
+  future: boolean;
+  /** Speaks of the future and not of a meeting that happened. */
+  futureHere: boolean;
+}
+
+function meetingSentenceFacts(text: string): MeetingSentenceFacts {
+  const future = FUTURE.test(text);
+  return {
+    tookPlaceIn: /\b(?:took|take|taking|takes)\s+place\s+in\s+(?:the\s+)?/i.exec(text) ?? /\b(?:was|were|be|being|is|are)\s+held\s+in\s+(?:the\s+)?/i.exec(text),
+    future,
+    futureHere: future && !/\b(?:took place|was held|were held|held|met|hosted|ended|began)\b/.test(text),
+  };
+}
+
 function findMeetings(body: string, sentences: Sentence[], reg: Registry, finding: TopicFinding, publishedAt?: string): void {
   /** The meeting last named with each head word ("conference"), for a later bare "the conference". */
   const lastByHead = new Map<string, string[]>();
   for (const s of sentences) {
     verbalMeetings(body, s, reg, finding, publishedAt);
     const ments = reg.mentionsIn(s.index).filter((m) => m.type !== "Proposal" && m.type !== "Meeting");
-    for (const h of s.text.matchAll(HEAD_RE)) {
+    let sentenceFacts: MeetingSentenceFacts | undefined;
+    for (let h = firstMatch(HEAD_RE, s.text); h; h = nextMatch(HEAD_RE, s.text, h)) {
       const hStart = s.start + h.index!;
       const hEnd = hStart + h[0].length;
       // "after meeting with Putin" is the verb, not a meeting's name.
@@ -281,20 +312,20 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const right = rm?.[1] ?? "";
       const end = hEnd + right.length;
       const phrase = body.slice(start, end);
-      const inPerson = (m: Mention) => ments.some((o) => o !== m && o.type === "Person" && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
-      const inside = ments.filter((m) => m.start >= start && m.end <= end && !inPerson(m));
+      const inside = ments.filter((m) => m.start >= start && m.end <= end && !insidePerson(ments, m));
       // "his meeting", "Trump's meeting": the possessor took part.
       const poss = /\b(his|her)\s+(?:\w+\s+){0,2}$/i.exec(body.slice(Math.max(s.start, start - 30), hStart));
       if (poss) {
         // A possessive pronoun refers to the sentence's subject: its first person.
-        const who = ments.find((m) => m.type === "Person" && m.end <= start && !inPerson(m));
+        const who = ments.find((m) => m.type === "Person" && m.end <= start && !insidePerson(ments, m));
         if (who) inside.unshift(who);
       }
       const participants: string[] = [];
       let place: string | undefined;
       let placeName: string | undefined;
       // "... took place in Turkey", "could take place in Hungary": the sentence gives the place.
-      const tp = /\b(?:took|take|taking|takes)\s+place\s+in\s+(?:the\s+)?/i.exec(s.text) ?? /\b(?:was|were|be|being|is|are)\s+held\s+in\s+(?:the\s+)?/i.exec(s.text);
+      const facts = (sentenceFacts ??= meetingSentenceFacts(s.text));
+      const tp = facts.tookPlaceIn;
       if (tp) {
         const at = s.start + tp.index! + tp[0].length;
         const pm = ments.find((m) => m.start === at && (m.type === "Place" || m.type === "Country"));
@@ -305,7 +336,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       }
       // "Ankara has hosted three rounds of technical talks": the host country is the place.
       let placeFromHost = false;
-      const hostRe = /\b(?:hosted|hosts|host|hosting)\s+(?:["'\w-]+\s+){0,5}["']?$/i.exec(body.slice(s.start, start));
+      const hostRe = place ? null : /\b(?:hosted|hosts|host|hosting)\s+(?:["'\w-]+\s+){0,5}["']?$/i.exec(body.slice(s.start, start));
       if (hostRe && !place) {
         const host = ments.filter((m) => m.type === "Country" && m.end <= s.start + hostRe.index!).pop();
         if (host) {
@@ -319,7 +350,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const saw = /^\s*,?\s*(?:that|which)\s+(?:saw|involved|brought\s+together|included)\s+/.exec(body.slice(end, s.end));
       if (saw) {
         let cur = end + saw[0].length;
-        for (const m of ments.filter((x) => x.start >= cur && (x.type === "Person" || x.type === "Country") && !inPerson(x))) {
+        for (const m of ments.filter((x) => x.start >= cur && (x.type === "Person" || x.type === "Country") && !insidePerson(ments, x))) {
           if (!/^\s*(?:,|and|,\s*and)?\s*(?:(?:Vice\s+)?President|Prime\s+Minister|Chancellor)?\s*$/.test(body.slice(cur, m.start)) && cur !== m.start) break;
           sawParticipants.push(m.key);
           cur = m.end;
@@ -345,14 +376,15 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
       const trilateral = modWords.some((w) => /^(?:trilateral|three-way)$/.test(w));
       const leftOf = body.slice(s.start, start);
       const aheadHere = /\b(?:will|would|to be|planned|scheduled|due|to\s+host|to\s+hold)\b(?:(?!\b(?:said|told|announced|added)\b)[^.])*$/i.test(leftOf);
-      const dateHit = findDate(body.slice(start, end), publishedAt, FUTURE.test(s.text), aheadHere) ?? (tp ? findDate(s.text, publishedAt, FUTURE.test(s.text)) : undefined) ?? findDate(/^["']?,?\s+(?:on|in|late on|last|this|earlier|next)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, true, aheadHere);
+      const dateHit = findDate(body.slice(start, end), publishedAt, facts.future, aheadHere) ?? (tp ? findDate(s.text, publishedAt, facts.future) : undefined) ?? findDate(/^["']?,?\s+(?:on|in|late on|last|this|earlier|next)\s/i.test(rightText.slice(0, 40)) ? rightText.slice(0, 40) : "", publishedAt, true, aheadHere);
       const capMods = mods.split(/\s+/).filter((w) => /^[A-Z']/.test(w) && !/'s$/.test(w));
       const named = capMods.filter((w) => !PHRASES.has(w.replace(/'/g, "")) || PHRASES.get(w)?.kind === "place");
       const distinctive = trilateral || participants.length >= 2 || place || dateHit || named.length > 0 || modWords.some((w) => MODIFIER_WORDS.has(w) && w !== "direct" && w !== "peace" && w !== "private");
       // "X hosted the summit", "attended the talks": a definite meeting that someone hosts or attends is an event of its own.
-      const hostedBare = /\b(?:host(?:ed|s|ing)?|attend(?:ed|s|ing)?|chair(?:ed|s|ing)?|convened?|convening|opened)\s+the\s+$/i.test(body.slice(Math.max(s.start, start - 30), start)) && /^(?:summit|meeting|talks|conference|gathering)$/i.test(h[0]) ||
+      // (Only matters for a meeting that is not distinctive.)
+      const hostedBare = !distinctive && (/\b(?:host(?:ed|s|ing)?|attend(?:ed|s|ing)?|chair(?:ed|s|ing)?|convened?|convening|opened)\s+the\s+$/i.test(body.slice(Math.max(s.start, start - 30), start)) && /^(?:summit|meeting|talks|conference|gathering)$/i.test(h[0]) ||
         // "a ceremony hosted by X": an event with a host.
-        /^\s*,?\s*(?:hosted|chaired|convened|organi[sz]ed)\s+by\b/.test(rightText);
+        /^\s*,?\s*(?:hosted|chaired|convened|organi[sz]ed)\s+by\b/.test(rightText));
       // "the conference" after a named conference earlier in the article is that conference.
       if (!distinctive && !hostedBare && /\bthe\s+$/i.test(body.slice(Math.max(s.start, start - 4), start)) && !mods) {
         // The latest that took place, else the latest planned one.
@@ -399,7 +431,7 @@ function findMeetings(body: string, sentences: Sentence[], reg: Registry, findin
         info.placeIsBuilding = Boolean(placeName && (PHRASES.get(placeName)?.building || PHRASES.get("the " + placeName)?.building));
       }
       if (dateHit && !info.date) info.date = dateHit.date;
-      const futureHere = FUTURE.test(s.text) && !/\b(?:took place|was held|were held|held|met|hosted|ended|began)\b/.test(s.text);
+      const futureHere = facts.futureHere;
       if (!futureHere) info.planned = false;
       finding.meetingInfo.set(key, info);
       if (info.date) d.attributes.date = info.date;
