@@ -119,7 +119,8 @@ async function main() {
     const connection = { ...store.target, password: store.target.password ?? "" };
     const log = (line: string) => process.stderr.write(`  ${line}\n`);
     const sizes = [
-      { nodes: 120, edges: 180, views: [{ name: "default view", query: "" }] },
+      // A fresh browser, then the same page again (browser running, HTTP cache warm: a returning user).
+      { nodes: 120, edges: 180, views: [{ name: "first visit", query: "" }, { name: "return visit", query: "" }] },
       {
         nodes: 20_000,
         edges: 60_000,
