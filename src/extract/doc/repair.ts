@@ -1,0 +1,84 @@
+import type { Sent } from "./doc.ts";
+
+/**
+ * Repairs of two attachment errors the parser makes often on long news sentences, so that the rules can trust
+ * subjects and infinitives:
+ * - an infinitive hung as an unlabelled dependent ("ready to fly", dep) is the controlled complement it is (xcomp);
+ * - a reported clause split from its subject ("said [a third round of talks] would be held"): the speech verb's
+ *   object before a subjectless clause is that clause's subject.
+ * Each repair changes the basic tree and the enhanced graph alike.
+ */
+export function repairSentence(s: Sent): void {
+  for (let t = 0; t < s.toks.length; t++) {
+    // "The idea, floated last week by X, ...": a past form with a by-phrase and no object is a passive participle.
+    const tk = s.toks[t]!;
+    if (tk.pos === "VBD" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by" || a.rel === "obl:agent") && !(s.kids[t] ?? []).some((a) => a.rel === "obj" || a.rel === "aux")) {
+      const subj = (s.kids[t] ?? []).find((a) => a.rel === "nsubj");
+      if (subj && s.toks[subj.to + 1]?.text === ",") {
+        tk.pos = "VBN";
+        relabel(s, t, subj.to, "nsubj:pass");
+        for (const a of s.kids[t] ?? []) if (a.rel === "obl:by") relabel(s, t, a.to, "obl:agent");
+      }
+    }
+  }
+  for (let t = 0; t < s.toks.length; t++) {
+    const h = s.head[t]!;
+    if (h < 0) continue;
+    const rel = s.rel[t]!;
+    const tok = s.toks[t]!;
+    if (rel === "dep" && tok.pos === "VB" && hasChild(s, t, "mark", "to") && /^(JJ|VB|NN)/.test(s.toks[h]!.pos)) {
+      relabel(s, h, t, s.toks[h]!.pos.startsWith("NN") ? "acl" : "xcomp");
+      continue;
+    }
+    // "ruled out deploying its navy", "proposed deploying a mission": a gerund object hung as dep.
+    if (rel === "dep" && tok.pos === "VBG" && /^(VB|JJ)/.test(s.toks[h]!.pos) && !hasSubject(s, t) && t > h) {
+      relabel(s, h, t, "xcomp");
+      continue;
+    }
+    if ((rel === "dep" || rel === "ccomp") && tok.pos.startsWith("VB") && !hasSubject(s, t)) {
+      const obj = (s.kids[h] ?? []).find((a) => a.rel === "obj" && a.to < t && s.toks[a.to]!.pos.startsWith("NN"));
+      if (obj && isSpeech(s.toks[h]!.lemma)) {
+        const passive = (s.kids[t] ?? []).some((a) => a.rel === "aux:pass");
+        const subjRel = passive ? "nsubj:pass" : "nsubj";
+        move(s, obj.to, t, subjRel);
+        relabel(s, h, t, "ccomp");
+      }
+    }
+  }
+}
+
+function isSpeech(lemma: string): boolean {
+  return /^(say|announce|tell|add|state|confirm|report|insist|warn|note|stress)$/.test(lemma);
+}
+
+function hasChild(s: Sent, t: number, rel: string, lower: string): boolean {
+  return (s.kids[t] ?? []).some((a) => a.rel === rel && s.toks[a.to]!.lower === lower);
+}
+
+function hasSubject(s: Sent, t: number): boolean {
+  return (s.kids[t] ?? []).some((a) => /^(nsubj|csubj|expl)/.test(a.rel));
+}
+
+/** Changes the relation label of the arc g -> d in both graphs. */
+function relabel(s: Sent, g: number, d: number, rel: string): void {
+  s.rel[d] = rel;
+  for (const a of s.kids[g] ?? []) if (a.to === d) a.rel = rel;
+  for (const a of s.ekids[g] ?? []) if (a.to === d) a.rel = rel;
+  for (const a of s.eheads[d] ?? []) if (a.to === g) a.rel = rel;
+}
+
+/** Re-attaches token d under a new governor g with relation rel, in both graphs. */
+function move(s: Sent, d: number, g: number, rel: string): void {
+  const old = s.head[d]!;
+  if (old >= 0) {
+    s.kids[old] = (s.kids[old] ?? []).filter((a) => a.to !== d);
+    s.ekids[old] = (s.ekids[old] ?? []).filter((a) => a.to !== d);
+  }
+  s.eheads[d] = (s.eheads[d] ?? []).filter((a) => a.to !== old);
+  s.head[d] = g;
+  s.rel[d] = rel;
+  s.kids[g]!.push({ rel, to: d });
+  s.kids[g]!.sort((a, b) => a.to - b.to);
+  s.ekids[g]!.push({ rel, to: d });
+  s.eheads[d]!.push({ rel, to: g });
+}

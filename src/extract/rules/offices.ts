@@ -1,0 +1,88 @@
+import { addFact, type Ctx } from "../context.ts";
+import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
+import { contextCountry, knownOrg, readOffices } from "../entities/people.ts";
+import { type Entity, isActor } from "../entities/registry.ts";
+import { type Rule, always, lemmaCue } from "./rule.ts";
+
+/**
+ * LEADS: a person acts for the country or organisation of their office. Read from titles and appositions
+ * ("Hungarian Foreign Minister X", "X, Russia's deputy foreign minister", "NATO Secretary General X"); an office
+ * that names nobody ("Foreign Minister X") acts for the country the sentence is about, or a known office holder's.
+ * Runs once for the whole article (offices are read before the sentence rules, which use them).
+ */
+export function leadsFromOffices(ctx: Ctx): void {
+  const offices = readOffices(ctx.doc, ctx.reg, (s, t) => ctx.res.orgNoun(s, t));
+  for (const person of ctx.reg.list("Person")) {
+    const list = offices.get(person) ?? [];
+    const withTarget = list.filter((o) => o.country || o.org);
+    for (const o of withTarget) {
+      if (!o.office) continue;
+      for (const target of [o.country, o.org]) if (target) addLeads(ctx, person, target, o.sent, 0.85);
+    }
+    if (withTarget.length || person.attrs.noOffice) continue;
+    // An office without a country: the sentence's country, else a known office holder's.
+    const titled = list.find((o) => o.office);
+    const first = person.mentions.find((m) => m.kind === "name");
+    if (!first) continue;
+    const s = ctx.doc.sents[titled?.sent ?? first.sent]!;
+    if (titled) {
+      const c = contextCountry(ctx.doc, ctx.reg, person, s);
+      if (c) {
+        person.attrs.country ??= c.key;
+        addLeads(ctx, person, c, s.index, 0.6);
+        continue;
+      }
+    }
+    const org = knownOrg(ctx.reg, person);
+    if (org) {
+      person.attrs.org ??= org.key;
+      addLeads(ctx, person, org, first.sent, 0.6);
+      continue;
+    }
+    if (typeof person.attrs.knownCountry === "string") {
+      const c = contextCountry(ctx.doc, ctx.reg, person, s);
+      if (c) {
+        person.attrs.country ??= c.key;
+        addLeads(ctx, person, c, first.sent, 0.55);
+      }
+    }
+  }
+}
+
+function addLeads(ctx: Ctx, person: Entity, target: Entity, sent: number, confidence: number): void {
+  if (target.type !== "Country" && target.type !== "Organization") return;
+  if (target.attrs.kind === "group") return;
+  // The target must be mentioned in the article for the relation to have a place in it.
+  if (!target.mentions.length) {
+    const s = ctx.doc.sents[sent]!;
+    const m = person.mentions.find((x) => x.sent === sent) ?? person.mentions[0]!;
+    ctx.reg.mention(target, s, m.from, m.to, "nominal");
+  }
+  addFact(ctx, { type: "LEADS", subject: person, object: target, sent, confidence, rule: "offices" });
+}
+
+export const offices: Rule = {
+  id: "offices",
+  about: "titles and appositions: 'Hungarian Foreign Minister X', 'X, Russia's deputy foreign minister' (runs once per article)",
+  cue: always,
+  apply() {
+    /* leadsFromOffices runs before the sentence loop; listed here so that the registry shows every rule. */
+  },
+};
+
+/** "X, who leads Thailand's team", "The Israeli team is led by X", "Hamas is represented by X". */
+export const leadershipVerbs: Rule = {
+  id: "leadership-verbs",
+  about: "'who leads Thailand's team', 'the Israeli team is led by X', 'Hamas is represented by X'",
+  cue: lemmaCue(["lead", "head", "represent"]),
+  apply(ctx: Ctx, s: Sent) {
+    for (let t = 0; t < s.toks.length; t++) {
+      const tok = s.toks[t]!;
+      if (!tok.pos.startsWith("VB") || !/^(lead|head|represent)$/.test(tok.lemma)) continue;
+      const passive = kidsOf(s, t, "aux:pass").length > 0 || ekidsOf(s, t, /^nsubj:pass/).length > 0;
+      const people = (passive ? ekidsOf(s, t, /^obl:(by|agent)$/) : ekidsOf(s, t, /^nsubj$/)).flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
+      const targets = (passive ? ekidsOf(s, t, /^nsubj:pass/) : ekidsOf(s, t, "obj")).flatMap((k) => ctx.res.actors(s, k)).filter((e) => isActor(e) && e.type !== "Person");
+      for (const p of people) for (const target of targets) addFact(ctx, { type: "LEADS", subject: p, object: target, sent: s.index, confidence: 0.75, rule: "leadership-verbs" });
+    }
+  },
+};
