@@ -113,8 +113,14 @@ export function meetingOfNp(ctx: Ctx, s: Sent, t: number, forceName?: string): E
     entity.attrs.place = place.key;
     addFact(ctx, { type: "HELD_IN", subject: entity, object: place, sent: s.index, confidence: 0.8, rule: "meeting-place" });
   }
-  for (const p of participants(ctx, s, t)) {
+  const who = participants(ctx, s, t);
+  for (const p of who) {
     addFact(ctx, { type: "ATTENDED", subject: p, object: entity, sent: s.index, confidence: 0.75, rule: "meeting-participants", cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
+  }
+  // A meeting of two people that took place: they met ("his meeting with Putin on Friday").
+  const people = who.filter((e) => e.type === "Person");
+  if (people.length === 2 && entity.attrs.planned !== true && !isPlanned(s, t)) {
+    addFact(ctx, { type: "MET_WITH", subject: people[0]!, object: people[1]!, sent: s.index, confidence: 0.7, rule: "meeting-participants", cameo: CLASSES.MEET.cameo, plover: CLASSES.MEET.plover });
   }
   return entity;
 }
@@ -144,9 +150,10 @@ export function isMeetingBody(e: Entity): boolean {
   return MEETING_NAMES.has(last);
 }
 
+/** A phrase that names its own place or date refers back only to a meeting known to have the same. */
 function compatible(e: Entity, place: Entity | undefined, date: string | undefined): boolean {
-  if (place && typeof e.attrs.place === "string" && e.attrs.place !== place.key) return false;
-  if (date && typeof e.attrs.date === "string" && !e.attrs.date.startsWith(date) && !date.startsWith(e.attrs.date)) return false;
+  if (place && e.attrs.place !== place.key) return false;
+  if (date && (typeof e.attrs.date !== "string" || (!e.attrs.date.startsWith(date) && !date.startsWith(e.attrs.date)))) return false;
   return true;
 }
 
@@ -236,6 +243,8 @@ export function isPlanned(s: Sent, t: number): boolean {
 /** "talks between Thailand and Cambodia", "talks with German officials". */
 function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
   const out: Entity[] = [];
+  // "his meeting with Putin": the possessor took part.
+  for (const k of kidsOf(s, t, "nmod:poss")) for (const e of ctx.res.actors(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
   for (const k of [...ekidsOf(s, t, "nmod:between"), ...ekidsOf(s, t, "nmod:with"), ...ekidsOf(s, t, "nmod:among")]) {
     for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
   }

@@ -2,6 +2,7 @@ import type { Ctx } from "./context.ts";
 import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
 import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON } from "./lexicon/index.ts";
+import { toAscii } from "../text/normalise.ts";
 
 /**
  * Proposals are open: whatever noun phrase or clause a propose / offer / reject / support / demand predicate
@@ -11,6 +12,8 @@ import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON } from "./lexicon/
  */
 
 const STOP_WORDS = new Set(["the", "a", "an", "of", "for", "to", "in", "on", "and", "or", "its", "their", "his", "her", "any", "such", "this", "that", "these", "those", "with", "by", "at", "from", "as", "be", "would", "will", "new", "all", "which", "who"]);
+/** Modifiers that say nothing about which proposal it is ("the full package", "the revised plan"). */
+const VAGUE_MODIFIERS = new Set(["full", "entire", "whole", "new", "latest", "revis", "revised", "original", "current", "propos", "proposed", "same", "similar", "final", "initial", "broad", "broader", "wider", "overall", "formal", "draft", "joint", "such", "any", "whole", "big", "bigger", "main", "first", "second", "latest", "controversial", "much", "long", "recent"].map((w) => w.replace(/(ed|e|s)$/, "")).concat(["full", "propos", "revis", "controversial"]));
 const DEFINITE = /^(the|this|that|these|those|its|their|his|her|our|such)$/;
 
 /**
@@ -84,24 +87,42 @@ export function spanText(ctx: Ctx, s: Sent, toks: number[]): string {
 }
 
 function contentWords(text: string): string[] {
-  return text
+  return toAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9\s-]/g, " ")
-    .split(/[\s]+/)
+    .split(/[\s-]+/)
     .filter((w) => w && !STOP_WORDS.has(w))
     .map(stem);
 }
 
-function stem(w: string): string {
-  return w.replace(/(ies)$/, "y").replace(/(s)$/, "").replace(/-/g, "");
+/** A light suffix-stripping stem, enough to tell "mediation" and "mediate", "sanctions" and "sanction" are one word. */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  for (const suffix of ["ions", "ion", "ings", "ing", "ments", "ment", "ies", "ed", "es", "s", "e"]) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
 }
 
 /** The proposal a phrase names: an existing one it refers back to, or a new one. */
-export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Entity[]; keepSubject?: boolean } = {}): Entity | undefined {
+export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Entity[]; keepSubject?: boolean; extend?: number } = {}): Entity | undefined {
   const here = ctx.reg.at(s.index, t).find((m) => m.entity.type === "Proposal" && m.to >= t && m.from <= t)?.entity;
   if (here) return here;
   const tok = s.toks[t]!;
-  const span = themeSpan(s, t, opts.keepSubject);
+  let span = themeSpan(s, t, opts.keepSubject);
+  // "a joint plan to mediate between ...": the infinitive after the object says what the plan is.
+  if (opts.extend !== undefined) {
+    const more = themeSpan(s, opts.extend);
+    const last = span[span.length - 1]!;
+    if (more.length && more[0]! >= last + 1 && more[0]! <= last + 2) {
+      const joined = [...span];
+      for (let k = last + 1; k <= more[more.length - 1]!; k++) joined.push(k);
+      if (joined.length <= 20) span = joined;
+    }
+  }
   if (!span.length) return undefined;
   const text = spanText(ctx, s, span);
   if (!text || !/\p{L}/u.test(text)) return undefined;
@@ -141,6 +162,21 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   return e;
 }
 
+/** Words that match on their stem or on a shared beginning of six letters ("mediation" ~ "mediate"). */
+class WordSet {
+  private readonly words: string[];
+  constructor(words: string[]) {
+    this.words = [...new Set(words)];
+  }
+  has(w: string): boolean {
+    for (const x of this.words) {
+      if (x === w) return true;
+      if (x.length >= 6 && w.length >= 6 && x.slice(0, 6) === w.slice(0, 6)) return true;
+    }
+    return false;
+  }
+}
+
 function sameName(p: Entity, text: string): boolean {
   const key = contentWords(text).join(" ");
   if (!key) return false;
@@ -150,45 +186,60 @@ function sameName(p: Entity, text: string): boolean {
 }
 
 /**
- * "the plan", "the phased plan", "the Chinese text", "the roadmap": the latest earlier proposal that shares the
- * head noun or a modifier, or whose proposer the modifier names; a bare generic noun takes the latest proposal.
+ * "the plan", "the phased plan", "the Chinese text", "the roadmap", "Vienna's proposal": the earlier proposal the
+ * phrase refers to. Candidates score for an actor the modifiers name among their proposers, for the head noun and
+ * for each modifier among their words; the best wins, the latest on a tie. A bare generic noun ("the plan", "the
+ * idea") takes the latest proposal; a phrase whose own words match nothing is a new proposal.
  */
 function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: string[], generic: boolean, proposer?: Entity[]): Entity | undefined {
   const tok = s.toks[t]!;
-  const byRecency = [...existing].sort((a, b) => lastMentionBefore(b, s.toks[t]!.start) - lastMentionBefore(a, s.toks[t]!.start));
+  const at = s.toks[t]!.start;
+  const byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  if (!byRecency.length) return undefined;
   const head = stem(tok.lower);
-  const modifiers = words.filter((w) => w !== head);
-  // Who the modifiers name ("the Chinese text", "Doha's framework") narrows it to that actor's proposals.
-  const actors = new Set<Entity>(proposer ?? []);
-  for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss)$/)) for (const e of ctx.res.actors(s, k)) actors.add(e);
-  if (actors.size) {
-    const keys = new Set([...actors].map((a) => a.key));
-    const byActor = byRecency.find((p) => proposerKeys(ctx, p).some((k) => keys.has(k)));
-    if (byActor) return byActor;
+  // Modifiers that name actors ("Chinese", "Doha's", "Brazilian-Colombian") say whose, not what.
+  const actorKeys = new Set<string>();
+  const actorWords = new Set<string>();
+  for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss)$/)) {
+    const actors = ctx.res.actors(s, k);
+    for (const e of actors) actorKeys.add(e.key);
+    if (actors.length) for (const w of contentWords(s.toks[k]!.text)) actorWords.add(w);
   }
-  const nameWords = (p: Entity) => new Set([p.name, ...p.aliases].flatMap(contentWords));
-  if (!generic || modifiers.length) {
-    const withHead = byRecency.find((p) => nameWords(p).has(head) && (modifiers.length === 0 || modifiers.some((m) => nameWords(p).has(m))));
-    if (withHead) return withHead;
-    const withModifier = modifiers.length ? byRecency.find((p) => modifiers.filter((m) => nameWords(p).has(m)).length >= Math.min(2, modifiers.length)) : undefined;
-    if (withModifier) return withModifier;
-    if (!generic) {
-      const headOnly = byRecency.find((p) => nameWords(p).has(head));
-      if (headOnly) return headOnly;
-      // "the individual listings", "the proposed sanctions": a definite description of the proposal on that topic.
-      const topic = topicOf(ctx, s, themeSpan(s, t), t);
-      if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
-      return undefined;
+  if (generic) for (const a of proposer ?? []) actorKeys.add(a.key);
+  const modifiers = words.filter((w) => w !== head && !actorWords.has(w) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
+  const nameWords = (p: Entity) => new WordSet([p.name, ...p.aliases].flatMap(contentWords));
+  const dets = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);
+  const definite = dets.some((d) => DEFINITE.test(d)) || kidsOf(s, t, "nmod:poss").length > 0;
+  let best: Entity | undefined;
+  let bestScore = 0;
+  let bestMods = 0;
+  let anyMod = false;
+  for (const p of byRecency) {
+    const nw = nameWords(p);
+    const mods = modifiers.filter((m) => nw.has(m)).length;
+    if (mods) anyMod = true;
+    const actor = actorKeys.size && proposerKeys(ctx, p).some((k) => actorKeys.has(k)) ? 3 : 0;
+    const score = actor + (nw.has(head) ? 2 : 0) + mods;
+    if (score > bestScore) {
+      bestScore = score;
+      best = p;
+      bestMods = mods;
     }
   }
   if (generic) {
+    // A definite description presupposes its referent ("the 14-page document", "the full package").
+    if (definite) return best && bestScore > 0 ? best : byRecency[0];
+    if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;
+    if (best && bestScore > 0) return best;
     // "the mission", "the force": the latest proposal with that head; "the plan", "the idea": the latest proposal.
-    if (MISSION_HEADS.has(tok.lemma)) {
-      const mission = byRecency.find((p) => nameWords(p).has(head));
-      if (mission) return mission;
-    }
-    return byRecency[0];
+    if (MISSION_HEADS.has(tok.lemma)) return byRecency.find((p) => nameWords(p).has(head));
+    return modifiers.length ? undefined : byRecency[0];
   }
+  if (best && (bestScore >= 2 + (modifiers.length ? 1 : 0) || bestMods >= Math.min(2, modifiers.length))) return best;
+  if (best && nameWords(best).has(head) && !modifiers.length) return best;
+  // "the individual listings", "the proposed sanctions": a definite description of the proposal on that topic.
+  const topic = topicOf(ctx, s, themeSpan(s, t), t);
+  if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
   return undefined;
 }
 

@@ -17,6 +17,8 @@ import { type Entity, type Mention, type Registry, isActor } from "./registry.ts
  * and pairs ("both sides", "the two governments"). Every resolution found is recorded as a mention, so that the
  * entity's aliases and the article view show it.
  */
+const PERSON_ONLY = (e: Entity): boolean => e.type === "Person";
+
 export class Resolver {
   /** Pair references resolved so far ("both sides" -> the two parties named last). */
   constructor(
@@ -33,6 +35,11 @@ export class Resolver {
     if (tok.pos.startsWith("NN")) {
       const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
+      // "a group of European allies", "the contingent of European leaders": the members named.
+      if (/^(group|contingent|coalition|delegation|team|handful|number|bloc|trio|pair|band|host|set)$/.test(tok.lemma)) {
+        const of = kidsOf(s, t, "nmod:of").flatMap((k) => [...this.actors(s, k), ...kidsOf(s, k, "conj").flatMap((c) => this.actors(s, c))]);
+        if (of.length) return [...new Set(of)];
+      }
       const collective = this.collective(s, t);
       if (collective.length) return collective;
       const pair = this.pair(s, t);
@@ -68,6 +75,26 @@ export class Resolver {
       for (const e of this.named(s, k)) if (e.type === "Place") {
         const c = capitalCountry(this.reg, e);
         if (c) out.push(c);
+      }
+    }
+    // "whose government", "its foreign ministry", "his delegation": the owner's country.
+    if (!out.length) {
+      for (const k of kidsOf(s, t, "nmod:poss")) {
+        const w = s.toks[k]!.lower;
+        if (!/^(whose|his|her|its|their)$/.test(w)) continue;
+        let owners: Entity[] = [];
+        if (w === "whose") {
+          let x = t;
+          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl")) x = s.head[x]!;
+          if (x >= 0 && s.head[x]! >= 0) owners = this.named(s, s.head[x]!);
+        } else owners = this.pronoun(s, k);
+        for (const o of owners) {
+          if (o.type === "Country" || o.type === "Organization") out.push(o);
+          else if (o.type === "Person" && typeof o.attrs.country === "string") {
+            const c = this.reg.get(o.attrs.country);
+            if (c) out.push(c);
+          }
+        }
       }
     }
     const uniq = [...new Set(out)];
@@ -202,8 +229,9 @@ export class Resolver {
           if (/^nsubj/.test(sent.rel[m.to] ?? "") || sent.eheads[m.to]!.some((a) => a.rel.startsWith("nsubj"))) subjectHit ??= m.entity;
         }
       }
-      // In an earlier sentence the subject is the likelier antecedent; in this one the nearest.
-      const hit = si === s.index ? (anyHit ?? subjectHit) : (subjectHit ?? anyHit);
+      // In an earlier sentence only a subject is a likely antecedent of "it" or "they" (a person may be named anywhere).
+      const anyOk = si === s.index || !this.reg.entities.size || want === PERSON_ONLY;
+      const hit = si === s.index ? (anyHit ?? subjectHit) : (subjectHit ?? (anyOk || (anyHit?.type === "Person") ? anyHit : undefined));
       if (hit) return hit;
     }
     return undefined;

@@ -303,6 +303,13 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
   }
   if (existingOtherEntity(reg, s, a, to)) return;
   if (!/^\p{Lu}|^\d/u.test(text)) return;
+  // "Russia's Foreign Ministry": a ministry is its country (the possessor), never an organisation of its own.
+  if (s.toks.slice(a, to + 1).every((t) => MINISTRY_WORDS.has(t.lower) || t.lower === "affairs" || t.lower === "of" || t.lower === "the")) {
+    const poss = kidsOf(s, to, "nmod:poss")[0];
+    const owner = poss === undefined ? undefined : reg.at(s.index, poss).find((m) => m.entity.type === "Country")?.entity;
+    if (owner) reg.mention(owner, s, poss!, to, "metonym");
+    return;
+  }
   // A ministry, council or office without its country or organisation is part of a title, not an actor of its own.
   if (a === to && GENERIC_BODY_WORDS.has(s.toks[a]!.lower)) return;
   if (/^(ministry|department|office)$/i.test(s.toks[a]!.text)) return;

@@ -1,7 +1,7 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
-import { ASSET_NOUNS, CLASSES, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS } from "../lexicon/index.ts";
+import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
@@ -30,6 +30,8 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
   if (DEBUG) debugEvent(ctx, ev);
   let cls = ev.cls;
   const { pol } = ev;
+  // Whatever happens to the fact, the proposal it names exists ("has not ruled out a UN mandate" names one).
+  if ((pol.pending || pol.negated || pol.hedged) && CLASSES[cls].stance && !ev.themeEntities) resolveThemes(ctx, ev, cls);
   if (pol.pending) return;
   if (pol.negated) {
     if (pol.volitional && ev.pred.negatedModal) cls = ev.pred.negatedModal;
@@ -148,6 +150,22 @@ function resolveTheme(ctx: Ctx, s: Sent, ref: ThemeRef, cls: PredicateClass, ev:
 
 function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateClass, ev: Event): Entity[] {
   const tok = s.toks[t]!;
+  // "put forward what Beijing calls a framework of principles": the thing named.
+  if (tok.pos.startsWith("VB") && /^(call|describe|term|dub|label|brand|style)$/.test(tok.lemma)) {
+    const objs = ekidsOf(s, t, /^(obj|xcomp)$/);
+    const what = objs.find((k) => /^(what|which)$/.test(s.toks[k]!.lower));
+    const named = objs.find((k) => k !== what && s.toks[k]!.pos.startsWith("NN"));
+    if (what !== undefined && named !== undefined) return resolveOne(ctx, s, named, { t: named, via: "obj" }, cls, ev);
+  }
+  // "floating two ways out of the standoff: a repeat election, or a power-sharing government": the listed ones.
+  if (tok.pos.startsWith("NN")) {
+    const listed = kidsOf(s, t, /^(dep|appos)$/).filter((k) => k > t && s.toks[k]!.pos.startsWith("NN") && colonBetween(s, t, k));
+    if (listed.length) {
+      const out: Entity[] = [];
+      for (const k of listed) for (const x of [k, ...kidsOf(s, k, "conj")]) for (const e of resolveOne(ctx, s, x, { t: x, via: "obj" }, cls, ev)) if (!out.includes(e)) out.push(e);
+      if (out.length) return out;
+    }
+  }
   const wantsActors = cls === "URGE" || cls === "MEET" || cls === "HOST";
   // A meeting named here.
   let meeting = meetingAt(ctx, s, t);
@@ -245,8 +263,15 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
       if (p) return [p];
     }
   }
-  const p = proposalFor(ctx, s, t, { proposer: cls === "PROPOSE" || cls === "OFFER" ? ev.agents : undefined });
+  // "put forward a joint plan to mediate": an infinitive right after a proposal object describes it.
+  const extend = ref.via === "obj" && GENERIC_PROPOSAL_NOUNS.has(tok.lemma) ? kidsOf(s, ev.pred.t, "xcomp").find((k) => k > t && kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === "to")) : undefined;
+  const p = proposalFor(ctx, s, t, { proposer: cls === "PROPOSE" || cls === "OFFER" ? ev.agents : undefined, extend });
   return p ? [p] : [];
+}
+
+function colonBetween(s: Sent, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (/^[:—–]$/.test(s.toks[i]!.text)) return true;
+  return false;
 }
 
 function isPlace(ctx: Ctx, s: Sent, t: number): boolean {

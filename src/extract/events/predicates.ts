@@ -22,6 +22,9 @@ export interface Predicate {
 export function particleOf(s: Sent, t: number): string | undefined {
   const prt = kidsOf(s, t, "compound:prt")[0];
   if (prt !== undefined) return s.toks[prt]!.lower;
+  // The tagger sometimes reads the particle as an adverb right after the verb ("put forward").
+  const adv = kidsOf(s, t, "advmod").find((k) => k === t + 1 && /^(forward|out|down|up|off|away|aside|back)$/.test(s.toks[k]!.lower));
+  if (adv !== undefined) return s.toks[adv]!.lower;
   const obj = kidsOf(s, t, "obj").find((k) => s.toks[k]!.lower === "part" && !kidsOf(s, k, "det").length);
   return obj === undefined ? undefined : "part";
 }

@@ -1,6 +1,7 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
+import { agentTokens } from "../events/arguments.ts";
 import { recentMeeting } from "../events/commit.ts";
 import { isNegatedToken, polarityOf } from "../events/polarity.ts";
 import { CLASSES } from "../lexicon/index.ts";
@@ -18,7 +19,11 @@ function attended(ctx: Ctx, s: Sent, who: Entity[], meeting: Entity, rule: strin
 }
 
 function subjectsOf(ctx: Ctx, s: Sent, v: number): Entity[] {
-  return ekidsOf(s, v, /^nsubj(:xsubj)?$/).flatMap((k) => ctx.res.actors(s, k));
+  const own = ekidsOf(s, v, /^nsubj(:xsubj)?$/).filter((k) => !(s.ekids[v] ?? []).some((a) => a.to === k && a.rel.startsWith("nsubj:pass")));
+  const toks = own.length ? own : agentTokens({ s, t: v, cls: "MEET", pos: "verb", themePreps: [], label: s.toks[v]!.lemma });
+  const out: Entity[] = [];
+  for (const k of toks) for (const e of ctx.res.actors(s, k)) if (!out.includes(e)) out.push(e);
+  return out;
 }
 
 /**
@@ -128,6 +133,12 @@ export const metWith: Rule = {
           for (const a of people) for (const b of withWhom) metFact(ctx, s, a, b);
           if (people.length === 2 && !withWhom.length) metFact(ctx, s, people[0]!, people[1]!);
         }
+        continue;
+      }
+      // "Trump and Zelenskyy spoke in private": two people talking together met.
+      if ((tok.lemma === "speak" || tok.lemma === "talk") && !future && !ekidsOf(s, v, /^obl:(by|on|over|with|to)$/).length) {
+        const people = subjectsOf(ctx, s, v).filter((e) => e.type === "Person");
+        if (people.length === 2) metFact(ctx, s, people[0]!, people[1]!);
         continue;
       }
       if ((tok.lemma === "speak" || tok.lemma === "talk") && ekidsOf(s, v, /^obl:(by|on|over)$/).some((k) => /^(phone|telephone|video)$/.test(s.toks[k]!.lower))) {

@@ -107,6 +107,18 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
       return;
     }
   }
+  // "a summit at the White House, where he hosted Zelenskyy": the meeting the where-clause belongs to.
+  if (p.cls === "HOST" && s.rel[p.t]!.startsWith("acl:relcl") && kidsOf(s, p.t, "advmod").some((k) => s.toks[k]!.lower === "where")) {
+    let x = s.head[p.t]!;
+    for (let guard = 0; guard < 3 && x >= 0; guard++) {
+      const m = meetingAt(ctx, s, x);
+      if (m) {
+        ev.themes = [...ev.themes, { t: x, via: "where" }];
+        break;
+      }
+      x = s.head[x]!;
+    }
+  }
   // A hosting verb with "for talks" hosts the talks as well as its guests.
   if (p.cls === "HOST") {
     const forMeeting = ekidsOf(s, p.t, /^obl:(for|at)$/).map((k) => meetingAt(ctx, s, k)).filter((m): m is Entity => m !== undefined);
