@@ -6,6 +6,7 @@ import { Resolver } from "./entities/coref.ts";
 import { findNames, tidyNames } from "./entities/names.ts";
 import { Registry } from "./entities/registry.ts";
 import { findMeetings } from "./meetings.ts";
+import { settleTopics } from "./proposals.ts";
 import { buildOutput } from "./output.ts";
 import { runRules } from "./rules/index.ts";
 import { leadsFromOffices } from "./rules/offices.ts";
@@ -35,6 +36,7 @@ export function extract(article: Article, parsed: ParsedText, opts: ExtractOptio
   leadsFromOffices(ctx);
   findMeetings(ctx);
   runRules(ctx);
+  settleTopics(ctx);
   const stances = deriveStances(ctx);
   const out = buildOutput(ctx, stances);
   const min = opts.minConfidence ?? 0;

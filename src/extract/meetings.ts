@@ -197,6 +197,8 @@ function meetingName(ctx: Ctx, s: Sent, t: number, place?: Entity): string {
 /** A place the phrase or its verb gives: "talks in Rome", "the Doha talks", "hosted ... in Doha". */
 function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   const cands = [...kidsOf(s, t, /^(nmod:in|nmod:at|compound|nmod:to)$/)];
+  // "a new round of talks in Cairo": the place of the talks inside the round.
+  for (const k of kidsOf(s, t, "nmod:of")) if (MEETING_NOUNS.has(s.toks[k]!.lemma)) cands.push(...kidsOf(s, k, /^(nmod:in|nmod:at)$/));
   const h = s.head[t]!;
   if (h >= 0 && /^(obj|nsubj:pass|nsubj|obl)/.test(s.rel[t]!)) cands.push(...kidsOf(s, h, /^(obl:in|obl:at)$/));
   // "talks hosted by X in Kuala Lumpur", "a summit held in Luanda".

@@ -35,7 +35,9 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
       if (rel === "appos" || rel === "parataxis" || rel === "discourse") continue;
       if (rel.startsWith("acl:relcl") && !(generic && depth === 0)) continue;
       if (depth === 0) {
-        if (rel === "case" || rel === "mark" || rel === "cc" || rel.startsWith("conj") || rel === "dep") continue;
+        if (rel === "case" || rel === "mark" || rel === "cc" || rel.startsWith("conj")) continue;
+        // An unlabelled dependent right after a clause head is usually its misparsed object ("keep [the Rafah crossing open]").
+        if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
         if (rel.startsWith("advcl") || rel === "nmod:tmod" || rel === "obl:tmod") continue;
         if (isClause && (rel === "aux" || rel === "aux:pass" || rel === "cop" || /^nsubj/.test(rel) || rel === "expl")) {
           // A that-clause keeps its subject ("that every captured soldier be sent home").
@@ -134,10 +136,15 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   let found: Entity | undefined;
   // The same name again.
   found = existing.find((p) => sameName(p, text));
-  // "a truce", "a ceasefire", "a deal" said again with nothing new: the latest proposal on that topic.
-  if (!found && tok.pos.startsWith("NN") && words.length === 1 && !generic) {
+  // "a truce", "a ceasefire", "a deal" said again with nothing new, or "a permanent ceasefire" after "a permanent end
+  // to the war": the latest proposal on that topic (that shares the modifier, if there is one).
+  if (!found && tok.pos.startsWith("NN") && !generic && words.length <= 3) {
     const topic = topicOf(ctx, s, span, t);
-    if (topic !== "other") found = [...existing].sort((a, b) => lastMentionBefore(b, s.toks[t]!.start) - lastMentionBefore(a, s.toks[t]!.start)).find((p) => p.attrs.topic === topic);
+    const mods = words.filter((w) => w !== stem(tok.lower) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
+    if (topic !== "other") {
+      const sameTopic = [...existing].sort((a, b) => lastMentionBefore(b, s.toks[t]!.start) - lastMentionBefore(a, s.toks[t]!.start)).filter((p) => p.attrs.topic === topic);
+      found = mods.length === 0 ? sameTopic[0] : sameTopic.find((p) => { const nw = new WordSet([p.name, ...p.aliases].flatMap(contentWords)); return mods.every((m) => nw.has(m)); });
+    }
   }
   if (!found && tok.pos.startsWith("NN") && (definite || (generic && dets.length === 0 && kidsOf(s, t, /^(amod|compound)$/).length > 0))) {
     found = referBack(ctx, existing, s, t, words, generic, opts.proposer);
@@ -300,4 +307,22 @@ export function noteProposer(p: Entity, actor: Entity): void {
   const list = (p.attrs.proposers as string[] | undefined) ?? [];
   if (!list.includes(actor.key)) list.push(actor.key);
   p.attrs.proposers = list;
+}
+
+/**
+ * A proposal named only by a generic word ("a three-phase framework", "the phased plan") has no topic words of its
+ * own: it takes the topic most of the article's other proposals have, if they agree on one.
+ */
+export function settleTopics(ctx: Ctx): void {
+  const proposals = ctx.reg.list("Proposal");
+  const counts = new Map<string, number>();
+  for (const p of proposals) if (p.attrs.topic && p.attrs.topic !== "other") counts.set(String(p.attrs.topic), (counts.get(String(p.attrs.topic)) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const main = ranked[0];
+  if (!main || (ranked[1] && ranked[1][1] === main[1])) return;
+  for (const p of proposals) {
+    if (p.attrs.topic !== "other") continue;
+    const head = String(p.attrs.head ?? "");
+    if (GENERIC_PROPOSAL_NOUNS.has(head)) p.attrs.topic = main[0];
+  }
 }

@@ -70,7 +70,7 @@ export class Resolver {
     for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss|nmod:in|nmod:of|nmod:from)$/)) {
       for (const e of this.named(s, k)) if (e.type === "Country" || (e.type === "Organization" && s.rel[k] !== "nmod:in")) out.push(e);
       // "officials in Kinshasa and Kigali": conjuncts of the modifier.
-      for (const c of ekidsOf(s, k, "conj")) for (const e of this.named(s, c)) if (e.type === "Country") out.push(e);
+      for (const c of ekidsOf(s, k, "conj")) for (const e of this.named(s, c)) if (e.type === "Country" || e.type === "Organization") out.push(e);
       // A capital named as a place still stands for its country here ("officials in Bucharest").
       for (const e of this.named(s, k)) if (e.type === "Place") {
         const c = capitalCountry(this.reg, e);

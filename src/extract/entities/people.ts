@@ -1,4 +1,4 @@
-import { type Doc, type Sent, kidsOf, subtree } from "../doc/doc.ts";
+import type { Doc, Sent } from "../doc/doc.ts";
 import { COUNTRIES, NON_OFFICE_WORDS, OFFICE_WORDS, TITLE_WORDS, ORGS } from "../lexicon/index.ts";
 import { countryEntity, orgEntity } from "./names.ts";
 import type { Entity, Mention, Registry } from "./registry.ts";
@@ -48,49 +48,55 @@ export function readOffices(doc: Doc, reg: Registry, resolve: TitleResolver): Ma
   return out;
 }
 
-/** The words before a name that belong to its noun phrase and make a title. */
+/**
+ * The words right before a name that make its title ("Qatar's foreign ministry spokesman", "Hamas political
+ * leader", "AU Commission Chairperson"): read along the text, not the tree, because parsers often misattach them.
+ */
 function preNameTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: TitleResolver): Office | undefined {
-  const head = m.to;
   let a = m.from;
   while (a > 0) {
     const t = s.toks[a - 1]!;
-    const inside = isInside(s, a - 1, m.from, head);
-    if (!inside) break;
-    if (t.pos === "DT" || t.pos === "," || t.pos === "CC" || t.pos.startsWith("VB") || t.pos === "PRP$") break;
+    const named = reg.at(s.index, a - 1).some((x) => x.entity !== m.entity && x.entity.type !== "Person");
+    const titleLike = TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower);
+    const joiner = t.pos === "POS" || (t.lower === "of" && a - 1 > 0) || t.pos === "HYPH";
+    const describing = t.pos.startsWith("JJ") && a - 1 > 0;
+    if (!(named || titleLike || joiner || describing || (t.pos === "NNP" && /^\p{Lu}/u.test(t.text) && !reg.at(s.index, a - 1).some((x) => x.entity.type === "Person")))) break;
+    if (t.pos === "DT" || t.pos === "," || t.pos.startsWith("VB")) break;
     a--;
   }
+  // Leading joiners and describing words without a title after them are not a title.
+  while (a < m.from && (s.toks[a]!.pos === "POS" || s.toks[a]!.lower === "of")) a++;
   if (a === m.from) return undefined;
+  const words = s.toks.slice(a, m.from);
+  if (!words.some((t) => TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) return undefined;
   return readTitle(doc, reg, s, a, m.from - 1, m, resolve);
 }
 
-/** Token t lies in the noun phrase of the name: its chain of heads reaches the name before leaving [from, head]. */
-function isInside(s: Sent, t: number, from: number, head: number): boolean {
-  let x = t;
-  for (let guard = 0; guard < 12 && x >= 0; guard++) {
-    const h = s.head[x]!;
-    if (h >= from && h <= head) return true;
-    if (h < 0 || h > head) return false;
-    x = h;
-  }
-  return false;
-}
-
-/** "X, the Qatari foreign ministry spokesman" and "Cambodia's chief negotiator, X". */
+/** "X, the Qatari foreign ministry spokesman," and "Cambodia's chief negotiator, X": a title phrase set off by commas. */
 function appositionTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: TitleResolver): Office | undefined {
-  const head = m.to;
-  let np: number | undefined;
-  const appos = kidsOf(s, head, "appos").find((k) => s.toks[k]!.pos.startsWith("NN"));
-  if (appos !== undefined) np = appos;
-  else if (s.rel[head] === "appos" && s.head[head]! >= 0 && s.toks[s.head[head]!]!.pos.startsWith("NN")) np = s.head[head]!;
-  if (np === undefined) return undefined;
-  // The title phrase: the noun's subtree without clauses and without the name itself.
-  const toks = subtree(s, np, (rel, tok) => rel.startsWith("acl") || rel === "appos" || (tok >= m.from && tok <= m.to) || rel === "punct");
-  const inTitle = toks.filter((t) => t < m.from || t > m.to);
-  if (!inTitle.length) return undefined;
-  const lo = Math.min(...inTitle);
-  const hi = Math.max(...inTitle);
-  if (!inTitle.some((t) => TITLE_WORDS.has(s.toks[t]!.lower) || OFFICE_WORDS.has(s.toks[t]!.lower) || NON_OFFICE_WORDS.has(s.toks[t]!.lower))) return undefined;
-  return readTitle(doc, reg, s, lo, hi, m, resolve);
+  const toks = s.toks;
+  // After the name: ", the head of the Mossad spy agency,"
+  if (toks[m.to + 1]?.text === ",") {
+    let b = m.to + 2;
+    while (b < toks.length && toks[b]!.text !== "," && toks[b]!.text !== "." && !toks[b]!.pos.startsWith("VB") && toks[b]!.lower !== "who" && b - m.to < 14) b++;
+    const phrase = toks.slice(m.to + 2, b);
+    if (phrase.length && /^(DT|PRP\$|NNP|JJ|NN)/.test(phrase[0]!.pos) && phrase.some((t) => OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) {
+      const office = readTitle(doc, reg, s, m.to + 2, b - 1, m, resolve);
+      if (office) return office;
+    }
+  }
+  // Before the name: "Cambodia's chief negotiator, Secretary of State Chea Vuthy"
+  let a = m.from - 1;
+  while (a >= 0 && (TITLE_WORDS.has(toks[a]!.lower) || toks[a]!.pos === "NNP") && toks[a]!.text !== ",") a--;
+  if (a >= 1 && toks[a]!.text === ",") {
+    let c = a - 1;
+    while (c >= 0 && toks[c]!.text !== "," && !toks[c]!.pos.startsWith("VB") && toks[c]!.pos !== "IN" && a - c < 10) c--;
+    const phrase = toks.slice(c + 1, a);
+    if (phrase.length && phrase.some((t) => OFFICE_WORDS.has(t.lower)) && (c < 0 || toks[c]!.text === "," || toks[c]!.pos === "IN")) {
+      return readTitle(doc, reg, s, c + 1, a - 1, m, resolve);
+    }
+  }
+  return undefined;
 }
 
 function readTitle(doc: Doc, reg: Registry, s: Sent, a: number, b: number, m: Mention, resolve: TitleResolver): Office | undefined {

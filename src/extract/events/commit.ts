@@ -71,9 +71,13 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
       });
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") noteProposer(theme, agent);
-      // A host takes part in what it hosts.
+      // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
         addFact(ctx, { type: "ATTENDED", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
+        for (const guest of themes) {
+          if (guest.type === "Meeting" || !isActor(guest) || guest === agent) continue;
+          addFact(ctx, { type: "ATTENDED", subject: guest, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/guest-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
+        }
       }
     }
   }

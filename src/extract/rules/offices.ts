@@ -51,7 +51,8 @@ export function leadsFromOffices(ctx: Ctx): void {
 
 function addLeads(ctx: Ctx, person: Entity, target: Entity, sent: number, confidence: number): void {
   if (target.type !== "Country" && target.type !== "Organization") return;
-  if (target.attrs.kind === "group") return;
+  // A regional group ("European leaders") has members, not office holders.
+  if (target.attrs.kind === "group" && target.attrs.region) return;
   // The target must be mentioned in the article for the relation to have a place in it.
   if (!target.mentions.length) {
     const s = ctx.doc.sents[sent]!;
