@@ -180,6 +180,16 @@ function npRange(s: Sent, t: number): [number, number] {
   return [lo, Math.min(hi, t + 14)];
 }
 
+/** Tokens in a locative phrase (in/at) of a clause, not descending into other clauses. */
+function clauseLocatives(s: Sent, v: number): number[] {
+  const out: number[] = [];
+  for (const k of subtree(s, v, (rel) => /^(ccomp|advcl|acl|parataxis|xcomp|csubj|conj)/.test(rel))) {
+    if (k === v) continue;
+    if (kidsOf(s, k, "case").some((c) => /^(in|at)$/.test(s.toks[c]!.lower))) out.push(k);
+  }
+  return out;
+}
+
 function isTemporal(s: Sent, k: number): boolean {
   const tok = s.toks[k]!;
   return /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|day|weekend|today|yesterday|tomorrow|hours|morning|afternoon|evening)$/.test(tok.lower) || tok.pos === "CD";
@@ -203,6 +213,8 @@ function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   if (h >= 0 && /^(obj|nsubj:pass|nsubj|obl)/.test(s.rel[t]!)) cands.push(...kidsOf(s, h, /^(obl:in|obl:at)$/));
   // "talks hosted by X in Kuala Lumpur", "a summit held in Luanda".
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") cands.push(...kidsOf(s, k, /^(obl:in|obl:at)$/));
+  // Any "in <place>" of the same clause, wherever the parser hung it ("hosted ministers from ASEAN in Kuala Lumpur").
+  if (h >= 0 && s.toks[h]!.pos.startsWith("VB")) cands.push(...clauseLocatives(s, h));
   for (const k of cands) {
     const place = ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place" && m.to === k)?.entity;
     if (place) return place;

@@ -127,6 +127,22 @@ export class Resolver {
         }
       }
     }
+    // "Both countries are members": the two actors last named as subjects.
+    const subjects: Entity[] = [];
+    for (let si = s.index - 1; si >= 0 && si >= s.index - 2 && subjects.length < 2; si--) {
+      const sent = this.doc.sents[si]!;
+      for (let i = 0; i < sent.toks.length && subjects.length < 2; i++) {
+        if (!/^nsubj/.test(sent.rel[i]!)) continue;
+        for (const e of this.named(sent, i).filter(isActor)) {
+          if (subjects.includes(e)) continue;
+          if (wantPeople ? e.type === "Person" : e.type !== "Person") subjects.push(e);
+        }
+      }
+    }
+    if (subjects.length === 2) {
+      for (const e of subjects) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+      return subjects;
+    }
     return [];
   }
 

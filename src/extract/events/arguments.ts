@@ -10,7 +10,7 @@ import { type Predicate, isPassive } from "./predicates.ts";
  * Returned as tokens; the rules resolve them to entities.
  */
 
-const AGENT_NOUNS = new Set(["backer", "supporter", "opponent", "champion", "critic", "proponent", "advocate", "sponsor"]);
+const AGENT_NOUNS = new Set(["backer", "supporter", "opponent", "champion", "critic", "proponent", "advocate", "sponsor", "co-sponsor", "cosponsor"]);
 
 export function agentTokens(p: Predicate): number[] {
   const { s, t } = p;
@@ -37,9 +37,11 @@ function relOf(s: Sent, g: number, d: number): string {
 function controllerAgents(s: Sent, t: number, depth: number): number[] {
   if (depth > 3) return [];
   const rel = s.rel[t]!;
-  const h = s.head[t]!;
+  let h = s.head[t]!;
   if (h < 0) return [];
   if (!/^(xcomp|advcl|conj|dep)/.test(rel)) return [];
+  // "opened proceedings by urging X", parsed with the gerund under the preposition: go up past it.
+  if (/^(IN|RB|TO)$/.test(s.toks[h]!.pos) && s.head[h]! >= 0) h = s.head[h]!;
   // A participle modifying a noun is not controlled by a clause subject.
   if (!s.toks[h]!.pos.startsWith("VB") && !s.toks[h]!.pos.startsWith("JJ")) return [];
   const subj = ekidsOf(s, h, /^nsubj(:xsubj)?$/).filter((k) => !/^nsubj:pass/.test(relOf(s, h, k)));
@@ -56,6 +58,8 @@ function nounAgents(s: Sent, t: number): number[] {
     out.push(...ekidsOf(s, t, /^nsubj$/));
     const h = s.head[t]!;
     if (s.rel[t] === "appos" && h >= 0) out.push(h);
+    // "Bulgaria has since signed on as co-sponsor": the subject of the verb the as-phrase belongs to.
+    if (/^obl:as$/.test(s.rel[t]!) && h >= 0) out.push(...ekidsOf(s, h, /^nsubj$/));
     return out;
   }
   out.push(...kidsOf(s, t, "nmod:poss"));
@@ -129,6 +133,7 @@ function nounThemes(p: Predicate): ThemeRef[] {
   if (AGENT_NOUNS.has(tok.lemma)) {
     for (const k of kidsOf(s, t, "nmod:poss")) out.push({ t: k, via: "nmod:poss" });
     for (const k of ekidsOf(s, t, "nmod:of")) out.push({ t: k, via: "nmod:of" });
+    if (!out.length) out.push({ t, via: "current" });
     return out;
   }
   for (const prep of p.themePreps) {

@@ -154,6 +154,20 @@ function resolveTheme(ctx: Ctx, s: Sent, ref: ThemeRef, cls: PredicateClass, ev:
 
 function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateClass, ev: Event): Entity[] {
   const tok = s.toks[t]!;
+  // "signed on as co-sponsor": of the proposal under discussion.
+  if (ref.via === "current") {
+    const p = lastProposal(ctx, s, t);
+    return p ? [p] : [];
+  }
+  // "veto any attempt to fund it": what the attempt would act on, when that is a proposal already named.
+  if (/^(attempt|effort|move|bid|push|plan)$/.test(tok.lemma) && ref.via !== "self") {
+    const act = kidsOf(s, t, /^(acl|acl:to|xcomp)$/).find((k) => kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === "to"));
+    const obj = act === undefined ? undefined : ekidsOf(s, act, "obj")[0];
+    if (obj !== undefined && (/^(it|them|this|that)$/.test(s.toks[obj]!.lower) || kidsOf(s, obj, "det").some((d) => s.toks[d]!.lower === "the"))) {
+      const target = /^(it|them|this|that)$/.test(s.toks[obj]!.lower) ? lastProposal(ctx, s, obj) : proposalFor(ctx, s, obj);
+      if (target && target.mentions.some((m) => m.start < s.toks[t]!.start)) return [target];
+    }
+  }
   // "put forward what Beijing calls a framework of principles": the thing named.
   if (tok.pos.startsWith("VB") && /^(call|describe|term|dub|label|brand|style)$/.test(tok.lemma)) {
     const objs = ekidsOf(s, t, /^(obj|xcomp)$/);

@@ -59,6 +59,7 @@ export function verbEntries(s: Sent, t: number): VerbEntry[] {
       } else continue;
     }
     if (e.prep && !preps.has(e.prep)) continue;
+    if (e.noObject && kidsOf(s, t, "obj").length) continue;
     scored.push({ e, score: (e.particle ? 2 : 0) + (e.prep ? 1 : 0) });
   }
   return scored.sort((a, b) => b.score - a.score).map((x) => x.e);

@@ -77,6 +77,8 @@ const PredicatesSchema = z.object({
       theme: z.enum(["obj", "xcomp", "prep", "none"]).optional(),
       negatedModal: PredicateClass.optional(),
       onlyWith: z.enum(["guests"]).optional(),
+      /** The theme is the preposition's object and the verb takes no direct object ("call for X", not "call it X"). */
+      noObject: z.boolean().optional(),
     }),
   ),
   adjectives: z.array(z.object({ lemma: Str, class: PredicateClass, prep: Str.optional() })),

@@ -26,7 +26,7 @@ export function leadsFromOffices(ctx: Ctx): void {
     if (!first) continue;
     const s = ctx.doc.sents[titled?.sent ?? first.sent]!;
     if (titled) {
-      const c = contextCountry(ctx.doc, ctx.reg, person, s);
+      const c = contextCountry(ctx.doc, ctx.reg, person, s) ?? previousSubjectCountry(ctx, s);
       if (c) {
         person.attrs.country ??= c.key;
         addLeads(ctx, person, c, s.index, 0.6);
@@ -87,3 +87,15 @@ export const leadershipVerbs: Rule = {
     }
   },
 };
+
+/** The one country the previous sentence has as its subject ("The Philippines turned it down. ... Foreign Affairs Secretary X"). */
+function previousSubjectCountry(ctx: Ctx, s: Sent): Entity | undefined {
+  const prev = ctx.doc.sents[s.index - 1];
+  if (!prev) return undefined;
+  const found = new Set<Entity>();
+  for (let t = 0; t < prev.toks.length; t++) {
+    if (!/^nsubj/.test(prev.rel[t]!)) continue;
+    for (const m of ctx.reg.at(prev.index, t)) if (m.entity.type === "Country") found.add(m.entity);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}

@@ -85,8 +85,8 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
   let themes: ThemeRef[] | undefined;
   if (inner) {
     themes = themeRefs(inner);
-    // "stood ready to receive delegations": offering to host, with guests but no meeting named, offers the hosting.
-    if ((inner.cls === "HOST" || inner.cls === "ATTEND") && (p.cls === "OFFER" || p.cls === "PROPOSE") && !themes.some((r) => meetingAt(ctx, s, r.t) || ctx.reg.at(s.index, r.t).some((m) => m.entity.type === "Proposal"))) {
+    // "stood ready to receive delegations": offering to host guests, with no meeting named, offers the hosting.
+    if ((inner.cls === "HOST" || inner.cls === "ATTEND") && (p.cls === "OFFER" || p.cls === "PROPOSE") && (themes.length === 0 || themes.every((r) => ctx.res.actors(s, r.t).length > 0 || /^(delegation|guest|visitor|party|side|leader)s?$/.test(s.toks[r.t]!.lower)))) {
       themes = [{ t: inner.t, via: "xcomp" }];
     }
     // "declined to take part": the proposal or meeting under discussion.
@@ -119,6 +119,8 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
       x = s.head[x]!;
     }
   }
+  // "hosted ministers from ASEAN": where the guests come from, wherever the parser hung it.
+  if (p.cls === "HOST") for (const k of ekidsOf(s, p.t, /^obl:from$/)) if (ctx.res.actors(s, k).length) ev.themes = [...ev.themes, { t: k, via: "guests" }];
   // A hosting verb with "for talks" hosts the talks as well as its guests.
   if (p.cls === "HOST") {
     const forMeeting = ekidsOf(s, p.t, /^obl:(for|at)$/).map((k) => meetingAt(ctx, s, k)).filter((m): m is Entity => m !== undefined);
@@ -181,6 +183,12 @@ export const nominalPredicates: Rule = {
 /** What a proposal noun with an actor names: its "for"-phrase, an earlier proposal of that actor, or itself. */
 function referredProposal(ctx: Ctx, s: Sent, p: Predicate, agents: Entity[]): Entity | undefined {
   const themed = themeRefs(p);
+  // "the shield remains a Romanian idea": a proposal noun said of something is that thing.
+  const subj = ekidsOf(s, p.t, /^nsubj$/)[0];
+  if (subj !== undefined && (kidsOf(s, p.t, "cop").length || /^(remain|become|stay)$/.test(s.toks[s.head[p.t]! >= 0 ? s.head[p.t]! : p.t]!.lemma))) {
+    const named = ctx.reg.at(s.index, subj).find((m) => m.entity.type === "Proposal")?.entity ?? (s.toks[subj]!.pos.startsWith("NN") ? proposalFor(ctx, s, subj) : lastProposal(ctx, s, subj));
+    return named;
+  }
   if (themed.length) {
     const inner = themed[0]!;
     if (meetingAt(ctx, s, inner.t)) return undefined;
