@@ -245,6 +245,7 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   if (best && (bestScore >= 2 + (modifiers.length ? 1 : 0) || bestMods >= Math.min(2, modifiers.length))) return best;
   if (best && nameWords(best).has(head) && !modifiers.length) return best;
   // "the individual listings", "the proposed sanctions": a definite description of the proposal on that topic.
+  if (!dets.includes("the")) return undefined;
   const topic = topicOf(ctx, s, themeSpan(s, t), t);
   if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
   return undefined;
@@ -319,7 +320,7 @@ export function settleTopics(ctx: Ctx): void {
   for (const p of proposals) if (p.attrs.topic && p.attrs.topic !== "other") counts.set(String(p.attrs.topic), (counts.get(String(p.attrs.topic)) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const main = ranked[0];
-  if (!main || (ranked[1] && ranked[1][1] === main[1])) return;
+  if (!main || main[1] < 2 || (ranked[1] && ranked[1][1] === main[1])) return;
   for (const p of proposals) {
     if (p.attrs.topic !== "other") continue;
     const head = String(p.attrs.head ?? "");

@@ -21,6 +21,25 @@ export function repairSentence(s: Sent): void {
       }
     }
   }
+  // "a summit Starmer hosted in London": a name read as the head of the noun before it, with the verb as its
+  // modifier. The noun before is the head; the name is the subject of a relative clause.
+  for (let x = 1; x < s.toks.length; x++) {
+    const name = s.toks[x]!;
+    if (name.ner !== "PERSON" && name.ner !== "ORGANIZATION" && name.ner !== "LOCATION") continue;
+    const noun = (s.kids[x] ?? []).find((a) => a.rel === "compound" && a.to === x - 1 && /^NNS?$/.test(s.toks[a.to]!.pos) && /^\p{Ll}/u.test(s.toks[a.to]!.text));
+    const verb = (s.kids[x] ?? []).find((a) => (a.rel === "acl" || a.rel === "dep") && a.to === x + 1 && /^VB[DN]$/.test(s.toks[a.to]!.pos));
+    if (!noun || !verb) continue;
+    const n = noun.to;
+    const v = verb.to;
+    const oldHead = s.head[x]!;
+    const oldRel = s.rel[x]!;
+    // The noun takes the name's place in the sentence; the name becomes the verb's subject.
+    move(s, n, oldHead, oldRel);
+    for (const a of [...(s.kids[x] ?? [])]) if (a.to < x && a.to !== n && /^(det|amod|nummod|case)$/.test(a.rel)) move(s, a.to, n, a.rel);
+    move(s, v, n, "acl:relcl");
+    move(s, x, v, "nsubj");
+    s.toks[v]!.pos = "VBD";
+  }
   for (let t = 0; t < s.toks.length; t++) {
     const h = s.head[t]!;
     if (h < 0) continue;
@@ -67,7 +86,7 @@ function relabel(s: Sent, g: number, d: number, rel: string): void {
   for (const a of s.eheads[d] ?? []) if (a.to === g) a.rel = rel;
 }
 
-/** Re-attaches token d under a new governor g with relation rel, in both graphs. */
+/** Re-attaches token d under a new governor g (-1: the root) with relation rel, in both graphs. */
 function move(s: Sent, d: number, g: number, rel: string): void {
   const old = s.head[d]!;
   if (old >= 0) {
@@ -77,8 +96,9 @@ function move(s: Sent, d: number, g: number, rel: string): void {
   s.eheads[d] = (s.eheads[d] ?? []).filter((a) => a.to !== old);
   s.head[d] = g;
   s.rel[d] = rel;
+  s.eheads[d]!.push({ rel, to: g });
+  if (g < 0) return;
   s.kids[g]!.push({ rel, to: d });
   s.kids[g]!.sort((a, b) => a.to - b.to);
   s.ekids[g]!.push({ rel, to: d });
-  s.eheads[d]!.push({ rel, to: g });
 }

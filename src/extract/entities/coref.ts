@@ -39,6 +39,12 @@ export class Resolver {
       if (/^(group|contingent|coalition|delegation|team|handful|number|bloc|trio|pair|band|host|set)$/.test(tok.lemma)) {
         const of = kidsOf(s, t, "nmod:of").flatMap((k) => [...this.actors(s, k), ...kidsOf(s, k, "conj").flatMap((c) => this.actors(s, c))]);
         if (of.length) return [...new Set(of)];
+        // "Italy, Greece and France led a group of nine countries that pledged warships": those who lead the group.
+        const h = s.head[t]!;
+        if (h >= 0 && /^(lead|head|spearhead|form|assemble)$/.test(s.toks[h]!.lemma) && s.rel[t] === "obj") {
+          const leaders = ekidsOf(s, h, /^nsubj$/).flatMap((k) => this.named(s, k)).filter(isActor);
+          if (leaders.length) return [...new Set(leaders)];
+        }
       }
       const collective = this.collective(s, t);
       if (collective.length) return collective;

@@ -31,7 +31,7 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
   let cls = ev.cls;
   const { pol } = ev;
   // Whatever happens to the fact, the proposal it names exists ("has not ruled out a UN mandate" names one).
-  if ((pol.pending || pol.negated || pol.hedged) && CLASSES[cls].stance && !ev.themeEntities) resolveThemes(ctx, ev, cls);
+  if ((pol.pending || pol.negated || pol.hedged) && CLASSES[cls].stance && !ev.themeEntities && ev.agents.length) resolveThemes(ctx, ev, cls);
   if (pol.pending) return;
   if (pol.negated) {
     if (pol.volitional && ev.pred.negatedModal) cls = ev.pred.negatedModal;
@@ -50,8 +50,13 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     }
     return;
   }
+  if (!ev.agents.length) {
+    // Proposed or offered by someone unnamed: the proposal still exists for later sentences to refer to.
+    if ((cls === "PROPOSE" || cls === "OFFER") && !ev.themeEntities) resolveThemes(ctx, ev, cls);
+    return;
+  }
   const themes = ev.themeEntities ?? resolveThemes(ctx, ev, cls);
-  if (!themes.length || !ev.agents.length) return;
+  if (!themes.length) return;
   const spec = CLASSES[cls];
   const agents = [...ev.agents];
   for (const speaker of reportingSpeakers(ctx, ev.pred.s, ev.pred.t, agents)) if (!agents.includes(speaker)) agents.push(speaker);
@@ -359,7 +364,7 @@ function speechVerbsOver(s: Sent, t: number): number[] {
   // Down: a parenthetical "..., he said" attached to the predicate's clause.
   let root = t;
   while (s.head[root]! >= 0 && /^(conj|xcomp|ccomp|advcl)/.test(s.rel[root]!)) root = s.head[root]!;
-  for (const k of kidsOf(s, root, /^(parataxis|ccomp|dep)$/)) if (SPEECH_VERBS.has(s.toks[k]!.lemma) && k > t) out.push(k);
+  for (const k of kidsOf(s, root, /^(parataxis|ccomp|dep)$/)) if (SPEECH_VERBS.has(s.toks[k]!.lemma) && k !== t) out.push(k);
   return out;
 }
 

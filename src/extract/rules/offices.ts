@@ -11,7 +11,13 @@ import { type Rule, always, lemmaCue } from "./rule.ts";
  * Runs once for the whole article (offices are read before the sentence rules, which use them).
  */
 export function leadsFromOffices(ctx: Ctx): void {
-  const offices = readOffices(ctx.doc, ctx.reg, (s, t) => ctx.res.orgNoun(s, t));
+  const offices = readOffices(ctx.doc, ctx.reg, (s, t) => {
+    const org = ctx.res.orgNoun(s, t);
+    if (org) return org;
+    // "Its foreign policy chief": the country or organisation "its" refers to.
+    if (/^(its|their)$/.test(s.toks[t]!.lower)) return ctx.res.pronoun(s, t).find((e) => e.type !== "Person");
+    return undefined;
+  });
   for (const person of ctx.reg.list("Person")) {
     const list = offices.get(person) ?? [];
     const withTarget = list.filter((o) => o.country || o.org);
