@@ -9,6 +9,8 @@ import type { Sent } from "./doc.ts";
  * Each repair changes the basic tree and the enhanced graph alike.
  */
 export function repairSentence(s: Sent): void {
+  reducedRelativesWithBy(s);
+  subjectAfterRelativeClause(s);
   for (let t = 0; t < s.toks.length; t++) {
     // "The idea, floated last week by X, ...": a past form with a by-phrase and no object is a passive participle.
     const tk = s.toks[t]!;
@@ -101,4 +103,42 @@ function move(s: Sent, d: number, g: number, rel: string): void {
   s.kids[g]!.push({ rel, to: d });
   s.kids[g]!.sort((a, b) => a.to - b.to);
   s.ekids[g]!.push({ rel, to: d });
+}
+
+/**
+ * "a resolution, tabled by Canada and Argentina, that ...": a past participle with a by-phrase right after a
+ * noun and a comma is a reduced relative clause on that noun, whatever the parser attached it to.
+ */
+function reducedRelativesWithBy(s: Sent): void {
+  for (let v = 2; v < s.toks.length; v++) {
+    const tok = s.toks[v]!;
+    if (tok.pos !== "VBN" || s.toks[v - 1]!.text !== ",") continue;
+    const noun = v - 2;
+    if (!s.toks[noun]!.pos.startsWith("NN")) continue;
+    const kids = s.kids[v] ?? [];
+    if (!kids.some((a) => a.rel === "obl:by" || a.rel === "obl:agent") || kids.some((a) => /^(aux|nsubj)/.test(a.rel))) continue;
+    if (s.head[v] === noun) continue;
+    move(s, v, noun, "acl");
+    for (const a of s.kids[v] ?? []) if (a.rel === "obl:by") relabel(s, v, a.to, "obl:agent");
+  }
+}
+
+/**
+ * "Mexico, which has kept its distance from the plan, offered to host talks": when the parser leaves the main
+ * verb hanging after a relative clause, the sentence's first noun is its subject (added to the enhanced graph).
+ */
+function subjectAfterRelativeClause(s: Sent): void {
+  const root = s.head.indexOf(-1);
+  if (root < 0 || !s.toks[root]!.pos.startsWith("NN")) return;
+  const rel = (s.kids[root] ?? []).find((a) => a.to > root && (s.kids[a.to] ?? []).some((k) => /^nsubj/.test(k.rel) && /^(which|who)$/.test(s.toks[k.to]!.lower)));
+  if (!rel) return;
+  for (let v = rel.to + 1; v < s.toks.length; v++) {
+    const tok = s.toks[v]!;
+    if (!/^VB[DZN]$/.test(tok.pos)) continue;
+    if (s.toks[v - 1]!.text !== "," ) continue;
+    if ((s.kids[v] ?? []).some((a) => /^(nsubj|aux:pass)/.test(a.rel))) continue;
+    s.ekids[v]!.push({ rel: "nsubj", to: root });
+    s.eheads[root]!.push({ rel: "nsubj", to: v });
+    return;
+  }
 }

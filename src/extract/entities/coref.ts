@@ -65,6 +65,9 @@ export class Resolver {
     // A person's name beats the country in their title ("Hungarian Foreign Minister X": X is the person).
     const sorted = [...ms].sort((a, b) => rank(b, t) - rank(a, t));
     const best = sorted[0]!;
+    // "Brazilian-Colombian": one token, two countries.
+    const parts = ms.filter((m) => m.from === t && m.to === t && m.kind === "demonym" && m.entity.type === "Country");
+    if (best.kind === "demonym" && parts.length > 1) return [...new Set(parts.map((m) => m.entity))];
     return [best.entity];
   }
 

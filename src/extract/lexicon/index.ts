@@ -1,6 +1,6 @@
 import worldCountries, { type Countries } from "world-countries";
 import { z } from "zod";
-import { slug } from "../../text/normalise.ts";
+import { slug, toAscii } from "../../text/normalise.ts";
 import countriesExtraJson from "../lexicons/countries-extra.json" with { type: "json" };
 import organizationsJson from "../lexicons/organizations.json" with { type: "json" };
 import placesJson from "../lexicons/places.json" with { type: "json" };
@@ -185,6 +185,13 @@ const RANK: Record<PhraseKind, number> = { country: 7, org: 6, group: 5, metonym
 const phraseByText = new Map<string, PhraseEntry>();
 
 function addPhrase(text: string, entry: Omit<PhraseEntry, "text">): void {
+  addOnePhrase(text, entry);
+  // News often drops accents ("Bogota", "Brasilia", "Turkiye"): the plain spelling names the same thing.
+  const plain = toAscii(text);
+  if (plain !== text) addOnePhrase(plain, entry);
+}
+
+function addOnePhrase(text: string, entry: Omit<PhraseEntry, "text">): void {
   const t = text.trim().replace(/^the\s+/, "");
   if (t.length < 2) return;
   const prev = phraseByText.get(t);
