@@ -199,6 +199,7 @@ function meetingName(ctx: Ctx, s: Sent, t: number, place?: Entity): string {
   const [lo, hi] = npRange(s, t);
   let text = ctx.doc.body.slice(s.toks[lo]!.start, s.toks[hi]!.end).replace(/\s+/g, " ");
   text = text.replace(/^(a|an|the)\s+/i, "");
+  if (/^any\s/i.test(text) && !place) text = text.replace(/^any\s+/i, "Any ");
   // "talks hosted by X in Kuala Lumpur": a short phrase is named by its place ("Kuala Lumpur talks").
   if (place && !text.includes(place.name) && text.split(" ").length <= 3) text = `${place.name} ${text}`;
   return text[0]!.toUpperCase() + text.slice(1);

@@ -26,8 +26,21 @@ export class Resolver {
     readonly reg: Registry,
   ) {}
 
+  private readonly inProgress = new Set<string>();
+
   /** The actors token t stands for (several for a pair), or none. */
   actors(s: Sent, t: number): Entity[] {
+    const key = `${s.index}:${t}`;
+    if (this.inProgress.has(key)) return [];
+    this.inProgress.add(key);
+    try {
+      return this.actorsOf(s, t);
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private actorsOf(s: Sent, t: number): Entity[] {
     const direct = this.named(s, t);
     if (direct.length) return direct.filter(isActor);
     const tok = s.toks[t]!;
@@ -35,6 +48,14 @@ export class Resolver {
     if (tok.pos.startsWith("NN")) {
       const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
+      // "a group of nine countries that pledged": the countries of a group stand for the group.
+      if (/^(country|nation|state|government)$/.test(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
+        const g = s.head[t]!;
+        if (/^(group|coalition|bloc|number|handful)$/.test(s.toks[g]!.lemma)) {
+          const viaGroup = this.actors(s, g);
+          if (viaGroup.length) return viaGroup;
+        }
+      }
       // "a group of European allies", "the contingent of European leaders": the members named.
       if (/^(group|contingent|coalition|delegation|team|handful|number|bloc|trio|pair|band|host|set)$/.test(tok.lemma)) {
         const of = kidsOf(s, t, "nmod:of").flatMap((k) => [...this.actors(s, k), ...kidsOf(s, k, "conj").flatMap((c) => this.actors(s, c))]);

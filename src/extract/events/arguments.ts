@@ -115,7 +115,8 @@ export function themeRefs(p: Predicate): ThemeRef[] {
     for (const k of kidsOf(s, t, /^advcl/)) if (!out.some((o) => o.t === k) && kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === prep)) out.push({ t: k, via: `obl:${prep}` });
   }
   if (p.themePreps.length && out.length) return out;
-  for (const k of ekidsOf(s, t, "obj")) out.push({ t: k, via: "obj" });
+  // The noun of an idiom is not its object ("take part").
+  for (const k of ekidsOf(s, t, "obj")) if (!(s.toks[k]!.lower === "part" && s.toks[t]!.lemma === "take")) out.push({ t: k, via: "obj" });
   if (out.length) return out;
   for (const k of ekidsOf(s, t, "xcomp")) out.push({ t: k, via: "xcomp" });
   if (out.length) return out;

@@ -19,6 +19,10 @@ export interface Event {
   pol: Polarity;
   rule: string;
   confidence: number;
+  /** The predicate has a subject, whether or not it is an actor. */
+  hasSubject?: boolean;
+  /** How the text names the offered act ("host any talks"): an alias for the proposal it offers. */
+  actAlias?: string;
 }
 
 /**
@@ -51,8 +55,9 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     return;
   }
   if (!ev.agents.length) {
-    // Proposed or offered by someone unnamed: the proposal still exists for later sentences to refer to.
-    if ((cls === "PROPOSE" || cls === "OFFER") && !ev.themeEntities) resolveThemes(ctx, ev, cls);
+    // Proposed or offered by someone the sentence does not name (no subject at all, as in a passive without "by"):
+    // the proposal still exists for later sentences to refer to.
+    if ((cls === "PROPOSE" || cls === "OFFER") && !ev.themeEntities && !ev.hasSubject) resolveThemes(ctx, ev, cls);
     return;
   }
   const themes = ev.themeEntities ?? resolveThemes(ctx, ev, cls);
@@ -75,7 +80,10 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
         date: typeof theme.attrs.date === "string" && theme.type === "Meeting" ? theme.attrs.date : undefined,
       });
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
-      if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") noteProposer(theme, agent);
+      if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
+        noteProposer(theme, agent);
+        if (ev.actAlias) theme.aliases.add(ev.actAlias);
+      }
       // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
         addFact(ctx, { type: "ATTENDED", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
@@ -231,7 +239,8 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     return [];
   }
   if (wantsActors) return [];
-  if (NOT_PROPOSALS.has(tok.lemma) || NOT_PROPOSALS.has(tok.lower)) return [];
+  // "the government" is an actor, "a transitional power-sharing government" a proposal.
+  if ((NOT_PROPOSALS.has(tok.lemma) || NOT_PROPOSALS.has(tok.lower)) && !kidsOf(s, t, /^(amod|compound)$/).some((k) => !/^(the|its|their|new|current|same)$/.test(s.toks[k]!.lower))) return [];
   // People are not proposals ("wanted its soldiers back"), unless they are a contribution (below).
   if (PEOPLE_WORDS.has(tok.lower) && !(cls === "OFFER" && ASSET_NOUNS.has(tok.lemma))) return [];
   if (tok.pos.startsWith("NN") && isPlace(ctx, s, t)) return [];

@@ -7,7 +7,7 @@ import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS } from "../lexicon/index.ts";
 import { meetingAt } from "../meetings.ts";
-import { proposalFor } from "../proposals.ts";
+import { proposalFor, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
 /**
@@ -75,7 +75,7 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
 }
 
 function eventOf(ctx: Ctx, p: Predicate, rule: string, themes?: ThemeRef[]): Event {
-  return { cls: p.cls, pred: p, agents: agentsOf(ctx, p), themes: themes ?? themeRefs(p), pol: polarityOf(p.s, p.t), rule, confidence: 0.8 };
+  return { cls: p.cls, pred: p, agents: agentsOf(ctx, p), themes: themes ?? themeRefs(p), pol: polarityOf(p.s, p.t), rule, confidence: 0.8, hasSubject: agentTokens(p).length > 0 };
 }
 
 function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
@@ -98,6 +98,7 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
     }
   }
   const ev = eventOf(ctx, p, rule, themes);
+  if (inner && (inner.cls === "HOST" || inner.cls === "ATTEND")) ev.actAlias = spanText(ctx, s, themeSpan(s, inner.t));
   // "welcomed the delegations to the talks": a host receiving guests, not support.
   if (p.cls === "SUPPORT" && p.s.toks[p.t]!.lemma === "welcome") {
     const guests = ev.themes.flatMap((r) => ctx.res.actors(s, r.t));
