@@ -3,7 +3,7 @@ import type { ParsedText } from "../parse/schema.ts";
 import type { Ctx } from "./context.ts";
 import { buildDoc } from "./doc/doc.ts";
 import { Resolver } from "./entities/coref.ts";
-import { findNames, tidyNames } from "./entities/names.ts";
+import { dropPeoplePlaces, findNames, tidyNames } from "./entities/names.ts";
 import { Registry } from "./entities/registry.ts";
 import { findMeetings } from "./meetings.ts";
 import { settleTopics } from "./proposals.ts";
@@ -32,6 +32,7 @@ export function extract(article: Article, parsed: ParsedText, opts: ExtractOptio
   const reg = new Registry(doc);
   findNames(doc, reg);
   tidyNames(reg);
+  dropPeoplePlaces(reg);
   const ctx: Ctx = { doc, reg, res: new Resolver(doc, reg), publishedAt: article.publishedAt, facts: [], positions: [] };
   leadsFromOffices(ctx);
   findMeetings(ctx);

@@ -32,7 +32,16 @@ export function buildOutput(ctx: Ctx, stances: StanceResult[]): Output {
     used.add(f.object);
   }
   for (const s of stances) used.add(s.actor);
-  const keep = reg.list().filter((e) => e.mentions.length > 0 || used.has(e));
+  // A meeting named in passing ("any peace talks", "direct talks with Russia" inside a proposal) with nothing known
+  // about it (no one attending, no place, no date) is not one the graph can say anything about.
+  const twinUsed = new Set<string>();
+  for (const e of used) if (e.type === "Proposal" && typeof e.attrs.meeting === "string") twinUsed.add(e.attrs.meeting);
+  const keep = reg.list().filter((e) => {
+    if (!(e.mentions.length > 0 || used.has(e))) return false;
+    if (e.type === "Meeting") return used.has(e) || twinUsed.has(e.key) || e.attrs.date !== undefined || e.attrs.place !== undefined;
+    if (e.type === "Proposal" && typeof e.attrs.meeting === "string") return used.has(e);
+    return true;
+  });
   const ids = new Map<Entity, string>();
   const taken = new Set<string>();
   for (const e of keep) {

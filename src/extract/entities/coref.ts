@@ -165,7 +165,7 @@ export class Resolver {
         if (!/^nsubj/.test(sent.rel[i]!)) continue;
         for (const e of this.named(sent, i).filter(isActor)) {
           if (subjects.includes(e)) continue;
-          if (wantPeople ? e.type === "Person" : e.type !== "Person") subjects.push(e);
+          if (wantPeople ? e.type === "Person" : e.type === "Country") subjects.push(e);
         }
       }
     }

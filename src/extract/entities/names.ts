@@ -61,6 +61,15 @@ export function placeEntity(reg: Registry, name: string): Entity {
   return reg.ensure(`place:${slug(name)}`, "Place", name);
 }
 
+/** "officials in Kinshasa", "diplomats in Paris": the capital stands for the government there, not a place. */
+function afterCollective(s: Sent, t: number): boolean {
+  let x = t;
+  if (s.rel[x]!.startsWith("conj") && s.head[x]! >= 0) x = s.head[x]!;
+  const h = s.head[x]!;
+  if (h < 0 || !/^nmod/.test(s.rel[x]!)) return false;
+  return /^(officials?|sources?|diplomats?|authorities|government|leaders?|spokesman|spokeswoman|spokesperson|ministry)$/.test(s.toks[h]!.lower);
+}
+
 /** Is token t used as a location ("in Doha", "to Asmara", "the Doha talks")? */
 export function isLocative(s: Sent, t: number): boolean {
   const rel = s.rel[t]!;
@@ -139,7 +148,7 @@ function placeMention(doc: Doc, reg: Registry, s: Sent, from: number, to: number
     }
     case "capital":
     case "seat": {
-      if (isLocative(s, head)) {
+      if (isLocative(s, head) && !afterCollective(s, head)) {
         const name = doc.body.slice(s.toks[from]!.start, s.toks[to]!.end);
         reg.mention(placeEntity(reg, name), s, from, to, "name");
         return true;
@@ -199,6 +208,8 @@ function groupsByAdjective(reg: Registry, s: Sent, covered: boolean[]): void {
       }
       const g = groupFor(adj, head.text);
       if (!g) continue;
+      // Inside a longer name ("Association of Southeast Asian Nations"), it is that name's.
+      if (covered[i] || covered[a] || head.ner === "ORGANIZATION") continue;
       // Include determiners and quantifiers before the adjective ("other European governments").
       let start = from;
       while (start > 0 && s.head[start - 1] === i && /^(amod|det)$/.test(s.rel[start - 1]!) && /^[a-z]/.test(s.toks[start - 1]!.text)) start--;
@@ -281,6 +292,12 @@ const GENERIC_BODY_WORDS = new Set(["commission", "council", "state", "ministry"
 const MINISTRY_WORDS = new Set(["ministry", "government", "presidency", "office", "cabinet", "administration", "foreign", "defence", "defense", "interior", "army", "military", "navy", "embassy", "parliament"]);
 
 function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): void {
+  // A tagger's organisation that is a known person's name ("Trump said") is the person.
+  const asText = doc.body.slice(s.toks[from]!.start, s.toks[to]!.end);
+  if (from === to && LEADER_LIST.some((l) => l.surname === asText || l.name === asText)) {
+    reg.mention(personEntity(reg, LEADER_LIST.find((l) => l.surname === asText || l.name === asText)!.name), s, from, to, "name");
+    return;
+  }
   // Trim a leading determiner or possessive the tagger included.
   let a = from;
   while (a < to && /^(the|The)$/.test(s.toks[a]!.text)) a++;
@@ -506,6 +523,16 @@ function mergePartialPeople(reg: Registry): void {
 
 function containsWords(full: string, part: string): boolean {
   return full === part || full.startsWith(part + "-") || full.endsWith("-" + part) || full.includes("-" + part + "-");
+}
+
+/** A place the tagger found that is a person's name ("Zelenskyy", "Putin-Zelenskyy") is not a place. */
+export function dropPeoplePlaces(reg: Registry): void {
+  const parts = new Set<string>();
+  for (const p of reg.list("Person")) for (const w of p.name.split(/\s+/)) parts.add(w.toLowerCase());
+  for (const pl of reg.list("Place")) {
+    const words = pl.name.split(/[\s-]+/).map((w) => w.toLowerCase());
+    if (words.length && words.every((w) => parts.has(w))) reg.drop(pl);
+  }
 }
 
 /** A readable name for an entity found in an all-capitals dateline ("ADDIS ABABA"): a mixed-case alias when there is one. */

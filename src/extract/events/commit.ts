@@ -286,6 +286,8 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     }
   }
   if (!/^(NN|VB|JJ|CD)/.test(tok.pos)) return [];
+  // "..., saying it would breach the convention": a reported statement is not a proposal.
+  if (tok.pos.startsWith("VB") && SPEECH_VERBS.has(tok.lemma)) return [];
   // "a Cambodian proposal for an immediate swap": the proposal is the swap.
   const noun = nounPredicate(s, t);
   if (noun?.generic) {

@@ -28,6 +28,7 @@ const CountriesExtraSchema = z.object({
   metonyms: z.record(Str, Str),
   buildingMetonyms: StrList,
   safeCodes: StrList,
+  overrides: z.record(Str, Str).default({}),
 });
 const OrgSchema = z.object({ id: Str, name: Str, aliases: z.array(z.string()), kind: Str, metonyms: StrList.optional() });
 const OrganizationsSchema = z.object({ organizations: z.array(OrgSchema) });
@@ -233,6 +234,7 @@ for (const c of countryData) {
   for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) addPhrase(d, { kind: "demonym", ref: c.cca3 });
   for (const cap of c.capital ?? []) addPhrase(cap.replace(/ D\.C\.$/, ""), { kind: "capital", ref: c.cca3 });
 }
+for (const [name, iso3] of Object.entries(countriesExtra.overrides)) phraseByText.set(name, { text: name, kind: "country", ref: iso3 });
 const buildings = new Set(countriesExtra.buildingMetonyms.map((b) => b.replace(/^the\s+/, "")));
 for (const [m, iso3] of Object.entries(countriesExtra.metonyms)) {
   const bare = m.replace(/^the\s+/, "");
