@@ -183,9 +183,11 @@ function npRange(s: Sent, t: number): [number, number] {
 /** Tokens in a locative phrase (in/at) of a clause, not descending into other clauses. */
 function clauseLocatives(s: Sent, v: number): number[] {
   const out: number[] = [];
-  for (const k of subtree(s, v, (rel) => /^(ccomp|advcl|acl|parataxis|xcomp|csubj|conj)/.test(rel))) {
-    if (k === v) continue;
+  // The verb's own in/at phrases, and those the parser hung on its object or on another of its phrases.
+  const direct = kidsOf(s, v, /^(obl|obj|nsubj:pass)/);
+  for (const k of direct) {
     if (kidsOf(s, k, "case").some((c) => /^(in|at)$/.test(s.toks[c]!.lower))) out.push(k);
+    for (const n of kidsOf(s, k, /^nmod:(in|at)$/)) if (!MEETING_NOUNS.has(s.toks[k]!.lemma)) out.push(n);
   }
   return out;
 }
@@ -264,4 +266,27 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
     for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
   }
   return out;
+}
+
+/**
+ * A meeting a hosting verb makes when it names guests but no meeting ("hosted negotiators in Istanbul in 2022"):
+ * when the clause gives a place or a date, the meeting is named "Talks in <place>" and its mention is the verb.
+ * Returns the verb's token, which then resolves to the meeting.
+ */
+export function meetingOfHosting(ctx: Ctx, s: Sent, v: number, guests: Entity[]): number | undefined {
+  const place = placeOf(ctx, s, v) ?? clauseLocatives(s, v).map((k) => ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
+  const date = dateOf(ctx, s, v);
+  if (!place && !date) return undefined;
+  const existing = meetingAt(ctx, s, v);
+  if (existing) return v;
+  const name = place ? `Talks in ${place.name}` : `${guests.map((g) => g.name).join("-")} talks`;
+  const e = ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[v]!.start);
+  e.attrs.headLemma = "talks";
+  ctx.reg.mention(e, s, v, v, "nominal");
+  if (date) e.attrs.date = date;
+  if (place) {
+    e.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: e, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/hosting" });
+  }
+  return v;
 }

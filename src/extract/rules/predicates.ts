@@ -6,7 +6,7 @@ import { commitEvent, type Event, lastProposal } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS } from "../lexicon/index.ts";
-import { meetingAt } from "../meetings.ts";
+import { meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
@@ -118,6 +118,15 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
         break;
       }
       x = s.head[x]!;
+    }
+  }
+  // "hosted Zelenskyy and European leaders at the White House on Monday", "hosted negotiators in Istanbul in 2022":
+  // guests with a place or a date and no meeting word make a meeting of their own.
+  if (p.cls === "HOST" && !ev.pol.negated && !ev.pol.hedged && ev.agents.length && !ev.themes.some((r) => meetingAt(ctx, s, r.t)) && !ekidsOf(s, p.t, /^obl:(for|at)$/).some((k) => meetingAt(ctx, s, k))) {
+    const guests = ev.themes.flatMap((r) => ctx.res.actors(s, r.t));
+    if (guests.length) {
+      const m = meetingOfHosting(ctx, s, p.t, guests);
+      if (m) ev.themes = [...ev.themes, { t: m, via: "hosting" }];
     }
   }
   // "hosted ministers from ASEAN": where the guests come from, wherever the parser hung it.
