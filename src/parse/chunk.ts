@@ -49,10 +49,12 @@ export function splitText(text: string, maxChars: number): TextPiece[] {
 }
 
 /**
- * Sentence end: . ! ? or … after two lower-case letters or digits (so "Mr." and "U.S." are not taken), then
- * closing quotes or brackets, then white space.
+ * Sentence end: . ! ? or … after a word that starts in lower case or a digit, or a capitalised word of four
+ * letters or more (so "Mr.", "Gen.", "U.S." and "e.g." are not taken), then closing quotes or brackets, white
+ * space, and what looks like the start of a sentence.
  */
-const SENTENCE_END = /[\p{Ll}\p{Nd}]{2}[.!?…]+["'”’»)\]]*\s+/gu;
+const SENTENCE_END =
+  /(?<![\p{L}\p{Nd}.])(?:[\p{Ll}\p{Nd}][\p{L}\p{Nd}'’-]*|\p{Lu}[\p{L}\p{Nd}'’-]{3,})[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{Nd}])/gu;
 
 function splitParagraph(paragraph: TextPiece, maxChars: number): TextPiece[] {
   const pieces: TextPiece[] = [];

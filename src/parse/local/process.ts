@@ -46,14 +46,29 @@ export function findUnrecordedServer(layout: HomeLayout): number | null {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the process is gone; true if it went within timeoutMs. */
-export async function waitForExit(pid: number, layout: HomeLayout, timeoutMs: number): Promise<boolean> {
+/**
+ * True when the process has exited and closed its files and sockets: no such process, or a zombie with no thread
+ * left. An exiting JVM loses its command line before its last threads close the listening socket, so "not our
+ * server any more" is not yet "gone".
+ */
+export function processGone(pid: number): boolean {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return !isAlive(pid);
+  }
+  return /^State:\s+Z/m.test(status) && /^Threads:\s+1$/m.test(status);
+}
+
+/** Waits until the process is gone (see processGone); true if it went within timeoutMs. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isServerProcess(pid, layout)) return true;
+    if (processGone(pid)) return true;
     await sleep(100);
   }
-  return !isServerProcess(pid, layout);
+  return processGone(pid);
 }
 
 /** SIGTERM, then SIGKILL after timeoutMs. Resolves once the process is gone. */
@@ -64,12 +79,12 @@ export async function stopProcess(pid: number, layout: HomeLayout, timeoutMs: nu
   } catch {
     return "none";
   }
-  if (await waitForExit(pid, layout, timeoutMs)) return "terminated";
+  if (await waitForExit(pid, timeoutMs)) return "terminated";
   try {
     process.kill(pid, "SIGKILL");
   } catch {
     // already gone
   }
-  await waitForExit(pid, layout, 10_000);
+  await waitForExit(pid, 10_000);
   return "killed";
 }
