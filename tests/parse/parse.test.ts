@@ -70,6 +70,18 @@ describe("parse", () => {
     expect(parsed.sentences).toHaveLength(3);
   });
 
+  it("keeps offsets exact around invisible and control characters, and in other scripts", async () => {
+    const text =
+      "\ufeffCo\u00adoperation with Zelen\u00adskyy\u200d\u200b: a\u0000b, bidi \u202eevil\u202c, NEL\u0085here.\u2029" +
+      "قال الرئيس إن المحادثات ستستأنف. 中国外交部表示支持。 Ångström (A\u030angstro\u0308m) ½ ™.";
+    const parsed = await parser.parse(text); // each token's offsets are checked against its original text inside parse()
+    expectExactOffsets(text, parsed);
+    const got = slices(text, parsed).flat();
+    expect(got).toEqual(expect.arrayContaining(["Co\u00adoperation", "Zelen\u00adskyy\u200d", "المحادثات", "A\u030angstro\u0308m", "½"]));
+    const words = parsed.sentences.flatMap((s) => s.tokens.map((t) => t.word));
+    expect(words).toEqual(expect.arrayContaining(["Cooperation", "Zelenskyy"])); // CoreNLP's word drops the soft hyphen
+  });
+
   it("does not take %, + or & in the text as URL escapes", async () => {
     const text = "Support rose 50% + 3 points, to %41 & more (a+b=c) on 100%20 days.";
     const parsed = await parser.parse(text);
