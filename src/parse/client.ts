@@ -80,7 +80,11 @@ export function createParser(config: ParserConfig, options: ParserOptions = {}):
           return readCoreNlpJson(body, piece.text, piece.start, where);
         }),
       ),
-    );
+    ).catch((err: unknown) => {
+      // The local server went away (stopped, killed): the next call looks for it again, and starts it if need be.
+      if (err instanceof ParserUnavailableError && !config.url && endpoint !== null) endpoint = null;
+      throw err;
+    });
     return { sentences: parts.flat(), parser: { name: PARSER_NAME, version: target.version, settings } };
   }
 

@@ -1,8 +1,9 @@
 /**
  * The local parser's lifecycle on a throw-away home: concurrent starts make one server, status, a run file
- * gone missing, stop, restart with the same credentials, a crashed server's stale run file, and the clear errors.
- * Each start loads the models (~5-20 s on a busy machine), so one home is started twice in all and the tests run
- * in order.
+ * gone missing, stop, restart with the same credentials, a crashed server's stale run file, the start on demand
+ * by a client (and again after a crash), and the clear errors.
+ * Each start loads the models (~5-20 s on a busy machine), so one home is started four times in all and the tests
+ * run in order.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -11,22 +12,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type ParserConfig } from "../../src/config/index.ts";
-import { createParser, LocalParserError } from "../../src/parse/index.ts";
+import { createParser, LocalParserError, ParserUnavailableError } from "../../src/parse/index.ts";
 import { startLocalParser, statusLocalParser, stopLocalParser, type LocalParserInfo } from "../../src/parse/local/index.ts";
 import { freePort } from "../../src/parse/local/ports.ts";
+import { processGone } from "../../src/parse/local/process.ts";
 import { TEST_PARSER_HEAP } from "../setup/nlp-global.ts";
 
 const fileMode = (file: string) => statSync(file).mode & 0o777;
-
-/** Gone, or a zombie waiting to be reaped by this test process (which spawned it). */
-function processGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return true;
-  }
-}
 
 let home: string;
 let config: ParserConfig;
@@ -96,6 +88,26 @@ describe.sequential("the local parser", { timeout: 300_000 }, () => {
     const status = await statusLocalParser(home);
     expect(status).toMatchObject({ running: false, pid: null });
     expect(existsSync(path.join(home, "run.json"))).toBe(false);
+  });
+
+  it("starts on demand for a client without KG_NLP_URL, says so, and starts again on the next parse after a crash", async () => {
+    const lines: string[] = [];
+    const parser = createParser(config, { log: (line) => lines.push(line), retries: 0 });
+    try {
+      expect((await parser.parse("Oman hosted the talks.")).sentences[0]!.tokens[0]!.word).toBe("Oman");
+      expect(lines.join("\n")).toMatch(/runs in the background \(pid \d+, port \d+\) for later commands; `npx kg nlp stop` stops it/);
+      const crashed = (await statusLocalParser(home)).pid!;
+      process.kill(crashed, "SIGKILL");
+      await expect.poll(() => processGone(crashed), { timeout: 10_000 }).toBe(true);
+      await expect(parser.parse("Nobody answers now.")).rejects.toBeInstanceOf(ParserUnavailableError);
+      expect((await parser.parse("Oman hosted the talks again.")).sentences[0]!.tokens[0]!.word).toBe("Oman");
+      const restarted = await statusLocalParser(home);
+      expect(restarted).toMatchObject({ running: true, ready: true });
+      expect(restarted.pid).not.toBe(crashed);
+    } finally {
+      await parser.close();
+      await stopLocalParser(home);
+    }
   });
 
   it("treats a run file naming another live process as stale", async () => {

@@ -32,6 +32,9 @@ export const CONVENTIONAL_PORT = 9000;
 /** An explicit port must be free (clear error otherwise); without one, 9000 when free, else any free port. */
 export async function choosePort(explicit: number | undefined): Promise<number> {
   if (explicit !== undefined) {
+    // A server that was just stopped or killed may hold its port for a moment while its JVM exits.
+    const deadline = Date.now() + 3000;
+    while (!(await isPortFree(explicit)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     if (!(await isPortFree(explicit))) {
       throw new LocalParserError(
         `Port ${explicit} for the local parser is already in use by another program. ` +

@@ -269,7 +269,12 @@ async function acquireStartLock(layout: HomeLayout, timeoutMs: number): Promise<
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
-    const holder = Number(readFileSync(layout.lockFile, { encoding: "utf8", flag: "r" }).trim() || 0);
+    let holder: number;
+    try {
+      holder = Number(readFileSync(layout.lockFile, "utf8").trim() || 0);
+    } catch {
+      continue; // released in the meantime
+    }
     if (!holder || !isAlive(holder)) {
       await rm(layout.lockFile, { force: true });
       continue;
