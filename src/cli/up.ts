@@ -46,7 +46,9 @@ export function upCommand(): Command {
           log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${new URL(config.parser.url!).origin}`}`);
           await applySchema(store);
           log(`Neo4j: ${store.target.uri} (database ${store.database}); schema applied`);
-          const summary = await ingestPaths(store, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize });
+          const { createParser } = await import("../parse/index.ts");
+          const client = createParser(config.parser, { log });
+          const summary = await ingestPaths(store, client, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize }).finally(() => client.close());
           printSummary(summary);
           process.stdout.write(`\n${formatStats(await graphStats(store))}\n`);
           const local = config.neo4jUri ? undefined : await statusLocalNeo4j(config.localNeo4jHome);

@@ -1,7 +1,8 @@
 import { listInputFiles, readArticleFile, contentHash } from "../article/index.ts";
 import type { Article, InputFailure } from "../article/schema.ts";
-import { extract } from "../extract/index.ts";
 import { buildArticleGraph } from "../graph/build.ts";
+import type { Parser } from "../parse/index.ts";
+import { extractArticles } from "./extract.ts";
 import type { ArticleGraph } from "../graph/schema.ts";
 import type { Store } from "../store/driver.ts";
 import { writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
@@ -31,8 +32,11 @@ export interface IngestSummary {
   layoutError?: string;
 }
 
-/** Runs the whole pipeline: read and validate -> extract -> build graph records -> write in batches. */
-export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * Runs the whole pipeline: read and validate -> parse and extract (a batch at a time, the parser working on several
+ * articles at once) -> build graph records -> write in batches.
+ */
+export async function ingestPaths(store: Store, parser: Parser, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 50;
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failures: [], outcomes: [] };
   const listed = await listInputFiles(paths);
@@ -41,7 +45,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
 
   const seen = new Map<string, { hash: string; file: string }>();
   const fileOf = new Map<string, string>();
-  let batch: ArticleGraph[] = [];
+  let batch: { article: Article; hash: string; where: string }[] = [];
 
   // Writing a batch overlaps with extracting the next one: Neo4j works on its own cores meanwhile.
   let inflight: Promise<void> = Promise.resolve();
@@ -60,11 +64,13 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     }
   };
   const flush = async () => {
+    const pending = batch;
+    batch = [];
+    // Parsing and extracting this batch overlaps with writing the previous one.
+    const graphs = pending.length ? await toGraphs(parser, pending, summary.failures) : [];
     await inflight;
     if (writeError) throw writeError;
-    if (batch.length === 0) return;
-    const graphs = batch;
-    batch = [];
+    if (graphs.length === 0) return;
     inflight = write(graphs).catch((err: unknown) => {
       writeError = err;
     });
@@ -89,9 +95,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
       }
       seen.set(article.id, { hash, file: where });
       fileOf.set(article.id, where);
-      const graph = toGraph(article, hash, where, summary.failures);
-      if (!graph) continue;
-      batch.push(graph);
+      batch.push({ article, hash, where });
       if (batch.length >= batchSize) await flush();
     }
     opts.onFileDone?.(file);
@@ -108,15 +112,30 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   return summary;
 }
 
-function toGraph(article: Article, hash: string, where: string, failures: InputFailure[]): ArticleGraph | undefined {
-  try {
-    return buildArticleGraph(article, extract(article), hash);
-  } catch (err) {
-    failures.push({
-      file: where,
-      reason: `extraction failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
-      hint: "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
-    });
-    return undefined;
-  }
+async function toGraphs(parser: Parser, pending: { article: Article; hash: string; where: string }[], failures: InputFailure[]): Promise<ArticleGraph[]> {
+  const outcomes = await extractArticles(parser, pending.map((p) => p.article));
+  const graphs: ArticleGraph[] = [];
+  outcomes.forEach((o, i) => {
+    const { hash, where } = pending[i]!;
+    if (o.error) {
+      failures.push({
+        file: where,
+        reason: o.error,
+        hint: o.error.startsWith("parsing")
+          ? "The parser could not read this article; check the parser's log (`kg nlp status`) and ingest the file again. The rest of the batch was ingested."
+          : "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
+      });
+      return;
+    }
+    try {
+      graphs.push(buildArticleGraph(o.article, o.extraction, hash));
+    } catch (err) {
+      failures.push({
+        file: where,
+        reason: `building the graph records failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+        hint: "This is a bug; please report it with the file. The rest of the batch was ingested.",
+      });
+    }
+  });
+  return graphs;
 }

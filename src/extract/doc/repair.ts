@@ -12,8 +12,16 @@ export function repairSentence(s: Sent): void {
   reducedRelativesWithBy(s);
   subjectAfterRelativeClause(s);
   for (let t = 0; t < s.toks.length; t++) {
-    // "The idea, floated last week by X, ...": a past form with a by-phrase and no object is a passive participle.
+    // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
+    // read as the main verb with the noun as its subject, is a passive modifying that noun.
     const tk = s.toks[t]!;
+    if (tk.pos === "VBN" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by") && !(s.kids[t] ?? []).some((a) => /^(aux|obj)/.test(a.rel))) {
+      const subj = (s.kids[t] ?? []).find((a) => a.rel === "nsubj");
+      if (subj) {
+        relabel(s, t, subj.to, "nsubj:pass");
+        for (const a of s.kids[t] ?? []) if (a.rel === "obl:by") relabel(s, t, a.to, "obl:agent");
+      }
+    }
     if (tk.pos === "VBD" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by" || a.rel === "obl:agent") && !(s.kids[t] ?? []).some((a) => a.rel === "obj" || a.rel === "aux")) {
       const subj = (s.kids[t] ?? []).find((a) => a.rel === "nsubj");
       if (subj && s.toks[subj.to + 1]?.text === ",") {

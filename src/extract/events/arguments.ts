@@ -144,6 +144,13 @@ function nounThemes(p: Predicate): ThemeRef[] {
     if (kidsOf(s, k, "mark").some((m) => /^(to|that)$/.test(s.toks[m]!.lower)) || s.toks[k]!.pos === "VB") out.push({ t: k, via: "acl" });
   }
   for (const k of kidsOf(s, t, "ccomp")) out.push({ t: k, via: "ccomp" });
+  // "the offer made by Qatar of free fuel": an of-phrase the parser hung on the agent right after the by-phrase.
+  if (!out.length) {
+    for (const a of nounAgents(s, t)) {
+      if (a < t) continue;
+      for (const prep of p.themePreps) for (const k of ekidsOf(s, a, new RegExp(`^nmod:${prep}$`))) if (k > a) out.push({ t: k, via: `nmod:${prep}` });
+    }
+  }
   // "a fallback option: a 10-day truce ...": the apposition or the phrase after a colon says what it is.
   for (const k of kidsOf(s, t, /^(appos|dep|parataxis)$/)) if (s.toks[k]!.pos.startsWith("NN") && hasColonBefore(s, k, t)) out.push({ t: k, via: "elaboration" });
   return out;

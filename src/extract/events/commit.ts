@@ -48,9 +48,10 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     }
   }
   if (pol.hedged) {
-    // "would consider joining if ...": a conditional position, not a fact.
+    // "would consider joining the force if ...": a conditional position, not a fact.
     if (cls === "SUPPORT" || cls === "OFFER" || cls === "ATTEND") {
-      for (const theme of resolveThemes(ctx, ev, cls)) for (const a of ev.agents) addPosition(ctx, a, theme, "conditional", ev);
+      const themes = resolveThemes(ctx, ev, cls === "ATTEND" ? "SUPPORT" : cls);
+      for (const theme of themes) for (const a of ev.agents) addPosition(ctx, a, theme, "conditional", ev);
     }
     return;
   }

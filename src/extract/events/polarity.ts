@@ -30,6 +30,8 @@ const UP_RELS = /^(xcomp|ccomp|advcl|acl|conj|obl|nmod|dep|parataxis)/;
 export function polarityOf(s: Sent, t: number): Polarity {
   const p: Polarity = { negated: false, volitional: false, pending: false, hedged: false, conditional: false };
   ownMarkers(s, t, p);
+  // Inside a condition ("if the Union endorsed it", "once a deal is signed"): what might happen, not a fact.
+  if (inCondition(s, t)) p.pending = true;
   // Copular and auxiliary constructions put negation on the head ("is not ready", "was not part of").
   let node = t;
   for (let guard = 0; guard < 4; guard++) {
@@ -113,6 +115,19 @@ export function clauseHasCondition(s: Sent, t: number): boolean {
       if (s.toks[i + 1] && (s.toks[i + 1]!.lower === "that" || /^(NN|DT|PRP|JJ|CD)/.test(s.toks[i + 1]!.pos))) return true;
     }
     if (tok.lower === "only" && /^(if|when|once|after|within)$/.test(s.toks[i + 1]?.lower ?? "")) return true;
+  }
+  return false;
+}
+
+/** The token lies in an adverbial clause that states a condition or a time to come ("if ...", "unless ...", "once ..."). */
+export function inCondition(s: Sent, t: number): boolean {
+  let x = t;
+  for (let guard = 0; guard < 8 && x >= 0; guard++) {
+    if (s.rel[x]!.startsWith("advcl") || s.rel[x] === "dep") {
+      const marks = kidsOf(s, x, /^(mark|advmod)$/).map((k) => s.toks[k]!.lower);
+      if (marks.some((m) => /^(if|unless|once|provided|providing|whether)$/.test(m)) || /^advcl:(if|unless|once)$/.test(s.rel[x]!)) return true;
+    }
+    x = s.head[x]!;
   }
   return false;
 }

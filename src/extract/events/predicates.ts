@@ -26,7 +26,25 @@ export function particleOf(s: Sent, t: number): string | undefined {
   const adv = kidsOf(s, t, "advmod").find((k) => k === t + 1 && /^(forward|out|down|up|off|away|aside|back)$/.test(s.toks[k]!.lower));
   if (adv !== undefined) return s.toks[adv]!.lower;
   const obj = kidsOf(s, t, "obj").find((k) => s.toks[k]!.lower === "part" && !kidsOf(s, k, "det").length);
-  return obj === undefined ? undefined : "part";
+  if (obj !== undefined) return "part";
+  // "turned the ceasefire down": a particle after the object, whatever the parser attached it to.
+  const direct = kidsOf(s, t, "obj")[0];
+  if (direct !== undefined) {
+    let end = direct;
+    for (let k = direct; k < s.toks.length && k < direct + 12; k++) if (dominatedBy(s, k, direct)) end = k;
+    const next = s.toks[end + 1];
+    if (next && /^(down|up|out|off|away|aside|back|forward)$/.test(next.lower) && /^(RP|IN|RB)$/.test(next.pos)) return next.lower;
+  }
+  return undefined;
+}
+
+function dominatedBy(s: Sent, k: number, top: number): boolean {
+  let x = k;
+  for (let guard = 0; guard < 20 && x >= 0; guard++) {
+    if (x === top) return true;
+    x = s.head[x]!;
+  }
+  return false;
 }
 
 /** Prepositions of the verb's oblique dependents ("called for X" -> for). */
