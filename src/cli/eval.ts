@@ -36,8 +36,8 @@ export function evalCommand(): Command {
         } finally {
           await parser.close();
         }
-        for (const o of outcomes) if (o.error) process.stderr.write(`kg: ${o.article.id}: ${o.error}\n`);
-        const extractions = outcomes.flatMap((o) => (o.extraction ? [o.extraction] : []));
+        for (const o of outcomes) if (!o.ok) process.stderr.write(`kg: ${o.article.id}: ${o.error}\n`);
+        const extractions = outcomes.flatMap((o) => (o.ok ? [o.extraction] : []));
         const result = evaluate(gold, extractions);
         for (const id of result.goldWithoutArticle) process.stderr.write(`kg: gold for "${id}" has no article among the inputs (article ids must equal gold ids)\n`);
         if (!result.matched.length) throw new UserError("no article matched a gold document by id: nothing to score");

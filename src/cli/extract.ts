@@ -51,7 +51,7 @@ export function extractCommand(): Command {
             {
               minConfidence: min,
               onEach: (outcome, index) => {
-                if (outcome.error) {
+                if (!outcome.ok) {
                   failed = true;
                   process.stderr.write(`kg: ${articles[index]!.file ?? outcome.article.id}: ${outcome.error}\n`);
                   done.set(index, "");

@@ -4,7 +4,7 @@ import { findDateline } from "../parse/prepare.ts";
 import { type Sent, ekidsOf, kidsOf, subtree } from "./doc/doc.ts";
 import { placeEntity } from "./entities/names.ts";
 import { type Entity, isActor } from "./entities/registry.ts";
-import { CLASSES, MEETING_NAMES, MEETING_NOUNS } from "./lexicon/index.ts";
+import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord } from "./lexicon/index.ts";
 
 /**
  * Meetings: noun phrases headed by a meeting word (talks, summit, session, round, call, visit...), each either a
@@ -28,8 +28,8 @@ export function isMeetingHead(s: Sent, t: number): boolean {
   if (!tok.pos.startsWith("NN")) return false;
   if (!MEETING_NOUNS.has(tok.lemma) && !MEETING_NOUNS.has(tok.lower)) return false;
   // "a round of talks": the round is the head; the talks inside it are not another meeting.
-  if (s.rel[t] === "nmod:of" && s.head[t]! >= 0 && MEETING_NOUNS.has(s.toks[s.head[t]!]!.lemma)) return false;
-  if (tok.lemma === "round" && !kidsOf(s, t, "nmod:of").some((k) => MEETING_NOUNS.has(s.toks[k]!.lemma)) && !kidsOf(s, t, "amod").length) return false;
+  if (s.rel[t] === "nmod:of" && s.head[t]! >= 0 && isMeetingWord(s.toks[s.head[t]!]!)) return false;
+  if (tok.lemma === "round" && !kidsOf(s, t, "nmod:of").some((k) => isMeetingWord(s.toks[k]!)) && !kidsOf(s, t, "amod").length) return false;
   if (tok.lemma === "call") {
     // A call is a meeting when it is a phone or video call, not "a call for a ceasefire".
     const mods = kidsOf(s, t, /^(compound|amod)$/).map((k) => s.toks[k]!.lower);
@@ -187,7 +187,7 @@ function clauseLocatives(s: Sent, v: number): number[] {
   const direct = kidsOf(s, v, /^(obl|obj|nsubj:pass)/);
   for (const k of direct) {
     if (kidsOf(s, k, "case").some((c) => /^(in|at)$/.test(s.toks[c]!.lower))) out.push(k);
-    for (const n of kidsOf(s, k, /^nmod:(in|at)$/)) if (!MEETING_NOUNS.has(s.toks[k]!.lemma)) out.push(n);
+    for (const n of kidsOf(s, k, /^nmod:(in|at)$/)) if (!isMeetingWord(s.toks[k]!)) out.push(n);
   }
   return out;
 }
@@ -211,7 +211,7 @@ function meetingName(ctx: Ctx, s: Sent, t: number, place?: Entity): string {
 function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   const cands = [...kidsOf(s, t, /^(nmod:in|nmod:at|compound|nmod:to)$/)];
   // "a new round of talks in Cairo": the place of the talks inside the round.
-  for (const k of kidsOf(s, t, "nmod:of")) if (MEETING_NOUNS.has(s.toks[k]!.lemma)) cands.push(...kidsOf(s, k, /^(nmod:in|nmod:at)$/));
+  for (const k of kidsOf(s, t, "nmod:of")) if (isMeetingWord(s.toks[k]!)) cands.push(...kidsOf(s, k, /^(nmod:in|nmod:at)$/));
   const h = s.head[t]!;
   if (h >= 0 && /^(obj|nsubj:pass|nsubj|obl)/.test(s.rel[t]!)) cands.push(...kidsOf(s, h, /^(obl:in|obl:at)$/));
   // "talks hosted by X in Kuala Lumpur", "a summit held in Luanda".

@@ -4,7 +4,7 @@ import { type Parser, ParserAuthError, ParserUnavailableError } from "../parse/i
 import { textForParser } from "../parse/prepare.ts";
 
 /** One article's extraction, or why it could not be extracted (the other articles go on). */
-export type ExtractOutcome = { article: Article; extraction: Extraction; error?: undefined } | { article: Article; extraction?: undefined; error: string };
+export type ExtractOutcome = { ok: true; article: Article; extraction: Extraction } | { ok: false; article: Article; error: string };
 
 /**
  * Parses and extracts many articles in one process: the parser is asked for several articles at a time (its
@@ -23,12 +23,12 @@ export async function extractArticles(
     (p) => {
       const article = articles[p.index]!;
       let outcome: ExtractOutcome;
-      if (p.error) outcome = { article, error: `parsing failed: ${p.error.message}` };
+      if (p.error) outcome = { ok: false, article, error: `parsing failed: ${p.error.message}` };
       else {
         try {
-          outcome = { article, extraction: extract(article, p.parsed, opts) };
+          outcome = { ok: true, article, extraction: extract(article, p.parsed, opts) };
         } catch (err) {
-          outcome = { article, error: `extraction failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+          outcome = { ok: false, article, error: `extraction failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
         }
       }
       out[p.index] = outcome;

@@ -117,7 +117,7 @@ async function toGraphs(parser: Parser, pending: { article: Article; hash: strin
   const graphs: ArticleGraph[] = [];
   outcomes.forEach((o, i) => {
     const { hash, where } = pending[i]!;
-    if (o.error) {
+    if (!o.ok) {
       failures.push({
         file: where,
         reason: o.error,

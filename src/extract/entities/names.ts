@@ -15,6 +15,7 @@ import {
   REGION_HEADS,
   TITLE_WORDS,
   groupFor,
+  isMeetingWord,
   phrasesStartingWith,
 } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
@@ -81,7 +82,7 @@ export function isLocative(s: Sent, t: number): boolean {
     for (const c of kidsOf(s, node, "case")) if (LOCATIVE_PREPS.has(s.toks[c]!.lower)) return true;
     if (rel.startsWith("conj")) return isLocative(s, node);
   }
-  if (rel === "compound" && s.head[t]! >= 0 && MEETING_NOUNS.has(s.toks[s.head[t]!]!.lemma)) return true;
+  if (rel === "compound" && s.head[t]! >= 0 && isMeetingWord(s.toks[s.head[t]!]!)) return true;
   if (rel === "obl:tmod" || rel === "nmod:tmod") return false;
   return false;
 }
@@ -272,7 +273,9 @@ function personRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): 
   let a = from;
   while (a < to && (TITLE_WORDS.has(s.toks[a]!.lower) || HONORIFICS.has(s.toks[a]!.text))) a++;
   let b = to;
-  while (b > a && (s.toks[b]!.pos === "POS" || !isCapitalised(s.toks[b]!))) b--;
+  // "Lai Ching-te", "Jae-myung": a hyphenated part written without spaces belongs to the name.
+  while (s.toks[b + 2] && s.toks[b + 1]!.text === "-" && s.toks[b + 1]!.start === s.toks[b]!.end && s.toks[b + 2]!.start === s.toks[b + 1]!.end) b += 2;
+  while (b > a && (s.toks[b]!.pos === "POS" || (!isCapitalised(s.toks[b]!) && s.toks[b - 1]?.text !== "-"))) b--;
   if (b < a || !s.toks.slice(a, b + 1).some((t) => /^\p{Lu}/u.test(t.text))) return;
   const name = doc.body.slice(s.toks[a]!.start, s.toks[b]!.end);
   if (existingOtherEntity(reg, s, a, b)) return;

@@ -55,6 +55,8 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     }
     return;
   }
+  // "will meet next week": a meeting to come, not two people who met.
+  if (cls === "MEET" && isFuture(ev.pred.s, ev.pred.t)) return;
   if (!ev.agents.length) {
     // Proposed or offered by someone the sentence does not name (no subject at all, as in a passive without "by"):
     // the proposal still exists for later sentences to refer to.
@@ -247,7 +249,7 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   if (tok.pos.startsWith("NN") && isPlace(ctx, s, t)) return [];
   // Contributions to a mission and its personnel stand for the mission: "pledged warships for the mission",
   // "will send a frigate", "would welcome the observers", "will not accept foreign monitors".
-  if (ASSET_NOUNS.has(tok.lemma) && cls !== "HOST") {
+  if (ASSET_NOUNS.has(tok.lemma)) {
     const mission = missionFor(ctx, s, t, ev);
     if (mission) return [mission];
   }
@@ -386,4 +388,8 @@ function debugEvent(ctx: Ctx, ev: Event): void {
   const flags = Object.entries(ev.pol).filter(([, v]) => v).map(([k]) => k).join(",");
   const themes = ev.themeEntities ? ev.themeEntities.map((e) => e.name) : ev.themes.map((r) => `${r.via}:${s.toks[r.t]!.text}`);
   console.error(`[event] s${s.index} ${ev.rule} ${ev.cls} ${s.toks[ev.pred.t]!.text} agents=[${ev.agents.map((a) => a.name).join("; ")}] themes=[${themes.join("; ")}] ${flags}`);
+}
+
+function isFuture(s: Sent, t: number): boolean {
+  return kidsOf(s, t, "aux").some((k) => /^(will|'ll|wo|shall|would)$/.test(s.toks[k]!.lower)) || (s.rel[t] === "xcomp" && kidsOf(s, t, "mark").some((k) => s.toks[k]!.lower === "to"));
 }

@@ -373,3 +373,8 @@ export const PAIR_NOUNS = new Set(NOMINALS.pairNouns);
 export const COLLECTIVE_ACTOR_NOUNS = new Set(NOMINALS.collectiveActorNouns);
 export const LOCATIVE_PREPS = new Set(NOMINALS.locativePreps);
 export const PEOPLE_WORDS = new Set(NOMINALS.peopleWords);
+
+/** A word that names a meeting ("talks" has the lemma "talk", which alone names none). */
+export function isMeetingWord(tok: { lemma: string; lower: string }): boolean {
+  return MEETING_NOUNS.has(tok.lower) || MEETING_NOUNS.has(tok.lemma);
+}

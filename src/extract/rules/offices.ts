@@ -59,12 +59,6 @@ function addLeads(ctx: Ctx, person: Entity, target: Entity, sent: number, confid
   if (target.type !== "Country" && target.type !== "Organization") return;
   // A regional group ("European leaders") has members, not office holders.
   if (target.attrs.kind === "group" && target.attrs.region) return;
-  // The target must be mentioned in the article for the relation to have a place in it.
-  if (!target.mentions.length) {
-    const s = ctx.doc.sents[sent]!;
-    const m = person.mentions.find((x) => x.sent === sent) ?? person.mentions[0]!;
-    ctx.reg.mention(target, s, m.from, m.to, "nominal");
-  }
   addFact(ctx, { type: "LEADS", subject: person, object: target, sent, confidence, rule: "offices" });
 }
 
