@@ -4,7 +4,7 @@ import { findDateline } from "../parse/prepare.ts";
 import { type Sent, ekidsOf, kidsOf, subtree } from "./doc/doc.ts";
 import { placeEntity } from "./entities/names.ts";
 import { type Entity, isActor } from "./entities/registry.ts";
-import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord } from "./lexicon/index.ts";
+import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS } from "./lexicon/index.ts";
 
 /**
  * Meetings: noun phrases headed by a meeting word (talks, summit, session, round, call, visit...), each either a
@@ -12,10 +12,6 @@ import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord } from "./lexicon/
  * A meeting that happens is a Meeting; one that someone proposes or offers is also a Proposal (see proposals).
  */
 
-const NEW_MARKERS = /^(a|an|another|new|next|further|second|third|fourth|fifth|sixth|first|last|previous|earlier|later|upcoming|planned|proposed|possible|future|fresh|separate|one)$/;
-const PART_MARKERS = /^(morning|afternoon|evening|opening|closing|plenary|final|working|late|night)$/;
-const PHONE = /^(phone|telephone|video|videoconference|virtual)$/;
-const FUTURE_AUX = /^(will|'ll|shall|wo)$/;
 
 export interface MeetingInfo {
   entity: Entity;
@@ -33,7 +29,7 @@ export function isMeetingHead(s: Sent, t: number): boolean {
   if (tok.lemma === "call") {
     // A call is a meeting when it is a phone or video call, not "a call for a ceasefire".
     const mods = kidsOf(s, t, /^(compound|amod)$/).map((k) => s.toks[k]!.lower);
-    if (!mods.some((m) => PHONE.test(m))) return false;
+    if (!mods.some((m) => G.callModes.has(m))) return false;
   }
   if (tok.lemma === "visit" && kidsOf(s, t, /^(nmod:to|compound|amod|nmod:poss)$/).length === 0) return false;
   return true;
@@ -91,8 +87,8 @@ export function meetingOfNp(ctx: Ctx, s: Sent, t: number, forceName?: string): E
   if (existingHere) return existingHere;
   const tok = s.toks[t]!;
   const mods = kidsOf(s, t, /^(det|amod|nummod|compound|nmod:poss|det:predet)$/).map((k) => s.toks[k]!.lower);
-  const isPart = tok.lemma === "session" && mods.some((m) => PART_MARKERS.test(m));
-  const isNew = mods.some((m) => NEW_MARKERS.test(m)) || (!mods.includes("the") && !mods.some((m) => /^(this|that|these|those|its|their|his|her)$/.test(m)) && !kidsOf(s, t, "nmod:poss").length);
+  const isPart = tok.lemma === "session" && mods.some((m) => G.meetingPartMarkers.has(m));
+  const isNew = mods.some((m) => G.newMeetingMarkers.has(m)) || (!mods.includes("the") && !mods.some((m) => /^(this|that|these|those|its|their|his|her)$/.test(m)) && !kidsOf(s, t, "nmod:poss").length);
   const place = placeOf(ctx, s, t);
   const date = dateOf(ctx, s, t);
   let entity: Entity | undefined;
@@ -194,7 +190,7 @@ function clauseLocatives(s: Sent, v: number): number[] {
 
 function isTemporal(s: Sent, k: number): boolean {
   const tok = s.toks[k]!;
-  return /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|day|weekend|today|yesterday|tomorrow|hours|morning|afternoon|evening)$/.test(tok.lower) || tok.pos === "CD";
+  return TIME_WORDS.has(tok.lower) || tok.pos === "CD";
 }
 
 function meetingName(ctx: Ctx, s: Sent, t: number, place?: Entity): string {
@@ -245,11 +241,11 @@ function dateOf(ctx: Ctx, s: Sent, t: number): string | undefined {
 /** Will happen rather than happened: a future auxiliary, "to be held", or a planning modifier. */
 export function isPlanned(s: Sent, t: number): boolean {
   const mods = kidsOf(s, t, /^(amod|det)$/).map((k) => s.toks[k]!.lower);
-  if (mods.some((m) => /^(next|upcoming|planned|proposed|future|possible|further)$/.test(m))) return true;
+  if (mods.some((m) => G.plannedMarkers.has(m))) return true;
   let v = s.head[t]!;
   for (let guard = 0; guard < 3 && v >= 0; guard++) {
     const auxes = kidsOf(s, v, /^(aux|aux:pass|mark)$/).map((k) => s.toks[k]!.lower);
-    if (auxes.some((a) => FUTURE_AUX.test(a))) return true;
+    if (auxes.some((a) => G.futureAuxiliaries.has(a) && a !== "would")) return true;
     if (auxes.includes("to") && (s.rel[v] === "xcomp" || s.rel[v]!.startsWith("acl"))) return true;
     if (s.toks[v]!.pos.startsWith("VB")) break;
     v = s.head[v]!;

@@ -1,7 +1,7 @@
 import type { Ctx } from "./context.ts";
 import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
-import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON } from "./lexicon/index.ts";
+import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
 
 /**
@@ -11,10 +11,10 @@ import { toAscii } from "../text/normalise.ts";
  * The topic is read from the proposal's words afterwards.
  */
 
-const STOP_WORDS = new Set(["the", "a", "an", "of", "for", "to", "in", "on", "and", "or", "its", "their", "his", "her", "any", "such", "this", "that", "these", "those", "with", "by", "at", "from", "as", "be", "would", "will", "new", "all", "which", "who"]);
-/** Modifiers that say nothing about which proposal it is ("the full package", "the revised plan"). */
-const VAGUE_MODIFIERS = new Set(["full", "entire", "whole", "new", "latest", "revis", "revised", "original", "current", "propos", "proposed", "same", "similar", "final", "initial", "broad", "broader", "wider", "overall", "formal", "draft", "joint", "such", "any", "whole", "big", "bigger", "main", "first", "second", "latest", "controversial", "much", "long", "recent"].map((w) => w.replace(/(ed|e|s)$/, "")).concat(["full", "propos", "revis", "controversial"]));
-const DEFINITE = /^(the|this|that|these|those|its|their|his|her|our|such)$/;
+const STOP_WORDS = G.stopWords;
+/** Modifiers that say nothing about which proposal it is ("the full package", "the revised plan"), stemmed. */
+const VAGUE_MODIFIERS = new Set([...G.vagueModifiers].map((w) => stem(w)).concat([...G.vagueModifiers]));
+const isDefinite = (w: string): boolean => G.definiteDeterminers.has(w);
 
 /**
  * The token range of a theme phrase to name a proposal by: the head's phrase without its own preposition, marker,
@@ -43,7 +43,7 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
           // A that-clause keeps its subject ("that every captured soldier be sent home").
           if (!(/^nsubj/.test(rel) && (hasThat(s, t) || keepSubject))) continue;
         }
-        if (isClause && rel === "advmod" && /^(also|however|instead|still|then|now|again|first|even|already|never|not)$/.test(s.toks[d]!.lower)) continue;
+        if (isClause && rel === "advmod" && G.discourseAdverbs.has(s.toks[d]!.lower)) continue;
         if (rel.startsWith("obl") && isTemporalPhrase(s, d)) continue;
       }
       if (rel.startsWith("nmod") && isTemporalPhrase(s, d)) continue;
@@ -80,7 +80,7 @@ function hasThat(s: Sent, t: number): boolean {
 }
 
 function isTemporalPhrase(s: Sent, k: number): boolean {
-  return /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|weeks|month|months|year|years|day|days|hours|weekend|today|yesterday|tomorrow|time)$/.test(s.toks[k]!.lower);
+  return TIME_WORDS.has(s.toks[k]!.lower);
 }
 
 export function spanText(ctx: Ctx, s: Sent, toks: number[]): string {
@@ -129,7 +129,7 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   const text = spanText(ctx, s, span);
   if (!text || !/\p{L}/u.test(text)) return undefined;
   const dets = kidsOf(s, t, /^(det|nmod:poss|det:poss)$/).map((k) => s.toks[k]!.lower);
-  const definite = dets.some((d) => DEFINITE.test(d)) || kidsOf(s, t, "nmod:poss").length > 0;
+  const definite = dets.some((d) => isDefinite(d)) || kidsOf(s, t, "nmod:poss").length > 0;
   const generic = GENERIC_PROPOSAL_NOUNS.has(tok.lemma) || GENERIC_PROPOSAL_NOUNS.has(tok.lower);
   const words = contentWords(text);
   const existing = ctx.reg.list("Proposal").filter((p) => p.first < s.toks[t]!.start || p.mentions.some((m) => m.start < s.toks[t]!.start));
@@ -150,7 +150,7 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
     found = referBack(ctx, existing, s, t, words, generic, opts.proposer);
   }
   // Offering to host again ("stood ready to receive delegations") is the offer to host already made.
-  if (!found && tok.pos.startsWith("VB") && /^(host|receive|welcome)$/.test(tok.lemma) && opts.proposer?.length) {
+  if (!found && tok.pos.startsWith("VB") && G.hostingVerbsOffered.has(tok.lemma) && opts.proposer?.length) {
     const who = new Set(opts.proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
     found = existing.find((p) => p.attrs.topic === "summit" && (p.attrs.proposers as string[] | undefined)?.some((k) => who.has(k)));
   }
@@ -216,7 +216,7 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   const modifiers = words.filter((w) => w !== head && !actorWords.has(w) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
   const nameWords = (p: Entity) => new WordSet([p.name, ...p.aliases].flatMap(contentWords));
   const dets = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);
-  const definite = dets.some((d) => DEFINITE.test(d)) || kidsOf(s, t, "nmod:poss").length > 0;
+  const definite = dets.some((d) => isDefinite(d)) || kidsOf(s, t, "nmod:poss").length > 0;
   let best: Entity | undefined;
   let bestScore = 0;
   let bestMods = 0;

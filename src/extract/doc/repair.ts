@@ -1,3 +1,4 @@
+import { SPEECH_VERBS } from "../lexicon/index.ts";
 import type { Sent } from "./doc.ts";
 
 /**
@@ -77,7 +78,7 @@ export function repairSentence(s: Sent): void {
 }
 
 function isSpeech(lemma: string): boolean {
-  return /^(say|announce|tell|add|state|confirm|report|insist|warn|note|stress)$/.test(lemma);
+  return SPEECH_VERBS.has(lemma);
 }
 
 function hasChild(s: Sent, t: number, rel: string, lower: string): boolean {

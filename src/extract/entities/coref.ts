@@ -1,13 +1,5 @@
 import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
-import {
-  COLLECTIVE_ACTOR_NOUNS,
-  FEMALE_WORDS,
-  MALE_WORDS,
-  ORG_ANAPHORS,
-  PAIR_NOUNS,
-  PERSON_ROLE_NOUNS,
-  countryByIso3,
-} from "../lexicon/index.ts";
+import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -49,20 +41,20 @@ export class Resolver {
       const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
       // "a group of nine countries that pledged": the countries of a group stand for the group.
-      if (/^(country|nation|state|government)$/.test(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
+      if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
         const g = s.head[t]!;
-        if (/^(group|coalition|bloc|number|handful)$/.test(s.toks[g]!.lemma)) {
+        if (G.groupNouns.has(s.toks[g]!.lemma)) {
           const viaGroup = this.actors(s, g);
           if (viaGroup.length) return viaGroup;
         }
       }
       // "a group of European allies", "the contingent of European leaders": the members named.
-      if (/^(group|contingent|coalition|delegation|team|handful|number|bloc|trio|pair|band|host|set)$/.test(tok.lemma)) {
+      if (G.groupNouns.has(tok.lemma)) {
         const of = kidsOf(s, t, "nmod:of").flatMap((k) => [...this.actors(s, k), ...kidsOf(s, k, "conj").flatMap((c) => this.actors(s, c))]);
         if (of.length) return [...new Set(of)];
         // "Italy, Greece and France led a group of nine countries that pledged warships": those who lead the group.
         const h = s.head[t]!;
-        if (h >= 0 && /^(lead|head|spearhead|form|assemble)$/.test(s.toks[h]!.lemma) && s.rel[t] === "obj") {
+        if (h >= 0 && G.groupLeadingVerbs.has(s.toks[h]!.lemma) && s.rel[t] === "obj") {
           const leaders = ekidsOf(s, h, /^nsubj$/).flatMap((k) => this.named(s, k)).filter(isActor);
           if (leaders.length) return [...new Set(leaders)];
         }
@@ -111,7 +103,7 @@ export class Resolver {
     if (!out.length) {
       for (const k of kidsOf(s, t, "nmod:poss")) {
         const w = s.toks[k]!.lower;
-        if (!/^(whose|his|her|its|their)$/.test(w)) continue;
+        if (!G.pronouns.possessive.has(w)) continue;
         let owners: Entity[] = [];
         if (w === "whose") {
           let x = t;
@@ -137,8 +129,8 @@ export class Resolver {
     const tok = s.toks[t]!;
     if (!PAIR_NOUNS.has(tok.lower) && !PAIR_NOUNS.has(tok.lemma)) return [];
     const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
-    if (!dets.some((d) => d === "both" || d === "two" || d === "either")) return [];
-    const wantPeople = /^(president|leader|minister)/.test(tok.lemma);
+    if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
+    const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
     for (let si = s.index; si >= 0 && si >= s.index - 6; si--) {
       const sent = this.doc.sents[si]!;
       const limit = si === s.index ? t : sent.toks.length;
@@ -230,11 +222,8 @@ export class Resolver {
     if (MALE_WORDS.has(w) || FEMALE_WORDS.has(w)) {
       const female = FEMALE_WORDS.has(w);
       want = (e) => e.type === "Person" && (e.attrs.gender === undefined || e.attrs.gender === (female ? "female" : "male"));
-    } else if (/^(it|its|itself)$/.test(w)) want = (e) => e.type === "Country" || e.type === "Organization";
-    else if (/^(they|them|their|themselves)$/.test(w)) want = (e) => e.type === "Country" || e.type === "Organization";
-    else if (/^(we|our|us)$/.test(w)) return this.speakerOf(s);
-    else if (/^(i|my|me)$/.test(w)) return this.speakerOf(s);
-    else if (/^(who|which)$/.test(w)) return [];
+    } else if (G.pronouns.neuter.has(w) || G.pronouns.plural.has(w)) want = (e) => e.type === "Country" || e.type === "Organization";
+    else if (G.pronouns.speaker.has(w)) return this.speakerOf(s);
     else return [];
     const found = this.nearestBefore(s, t, want);
     if (found) {
@@ -247,7 +236,7 @@ export class Resolver {
   /** The speaker of a quotation in sentence s (for "I" and "we"): the subject of its speech verb, or the last speaker. */
   speakerOf(s: Sent): Entity[] {
     for (let i = 0; i < s.toks.length; i++) {
-      if (!/^(say|tell|add|write|state|insist)$/.test(s.toks[i]!.lemma)) continue;
+      if (!SPEECH_VERBS.has(s.toks[i]!.lemma)) continue;
       for (const subj of ekidsOf(s, i, /^nsubj/)) {
         const a = this.named(s, subj).filter(isActor);
         if (a.length) return a;

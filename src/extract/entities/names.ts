@@ -1,23 +1,6 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import {
-  COUNTRIES,
-  GROUP_INFO,
-  HONORIFICS,
-  LEADER_LIST,
-  type LeaderInfo,
-  LOCATIVE_PREPS,
-  MEETING_NOUNS,
-  NAME_PARTICLES,
-  ORGS,
-  PLACE_HEADS,
-  type PhraseEntry,
-  REGION_HEADS,
-  TITLE_WORDS,
-  groupFor,
-  isMeetingWord,
-  phrasesStartingWith,
-} from "../lexicon/index.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
 
 /**
@@ -68,7 +51,7 @@ function afterCollective(s: Sent, t: number): boolean {
   if (s.rel[x]!.startsWith("conj") && s.head[x]! >= 0) x = s.head[x]!;
   const h = s.head[x]!;
   if (h < 0 || !/^nmod/.test(s.rel[x]!)) return false;
-  return /^(officials?|sources?|diplomats?|authorities|government|leaders?|spokesman|spokeswoman|spokesperson|ministry)$/.test(s.toks[h]!.lower);
+  return COLLECTIVE_ACTOR_NOUNS.has(s.toks[h]!.lower) || COLLECTIVE_ACTOR_NOUNS.has(s.toks[h]!.lemma);
 }
 
 /** Is token t used as a location ("in Doha", "to Asmara", "the Doha talks")? */
@@ -291,8 +274,6 @@ function existingOtherEntity(reg: Registry, s: Sent, a: number, b: number): bool
   return false;
 }
 
-const GENERIC_BODY_WORDS = new Set(["commission", "council", "state", "ministry", "government", "office", "department", "parliament", "court", "agency", "group", "party", "committee", "secretariat", "presidency", "cabinet", "assembly", "senate", "congress"]);
-const MINISTRY_WORDS = new Set(["ministry", "government", "presidency", "office", "cabinet", "administration", "foreign", "defence", "defense", "interior", "army", "military", "navy", "embassy", "parliament"]);
 
 function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): void {
   // A tagger's organisation that is a known person's name ("Trump said") is the person.
@@ -309,13 +290,13 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
   const firstHit = matchAt(doc, s, a);
   if (firstHit && firstHit.to < to) {
     const rest = s.toks.slice(firstHit.to + 1, to + 1);
-    if ((firstHit.entry.kind === "demonym" || firstHit.entry.kind === "country") && rest.every((t) => MINISTRY_WORDS.has(t.lower) || t.lower === "affairs")) {
+    if ((firstHit.entry.kind === "demonym" || firstHit.entry.kind === "country") && rest.every((t) => G.ministryWords.has(t.lower))) {
       const c = countryEntity(reg, firstHit.entry.ref);
       if (c) reg.mention(c, s, a, to, "metonym");
       return;
     }
     // "AU Commission", "AU Peace and Security Council": a body of a known organisation.
-    if (firstHit.entry.kind === "org" && rest.length <= 4 && /^(Commission|Council|Secretariat|Assembly|Parliament|Peace|Executive|Court)$/.test(rest[0]!.text)) {
+    if (firstHit.entry.kind === "org" && rest.length <= 4 && G.organisationBodyWords.has(rest[0]!.text)) {
       const o = orgEntity(reg, firstHit.entry.ref);
       if (o) reg.mention(o, s, a, to, "name");
       return;
@@ -324,14 +305,14 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
   if (existingOtherEntity(reg, s, a, to)) return;
   if (!/^\p{Lu}|^\d/u.test(text)) return;
   // "Russia's Foreign Ministry": a ministry is its country (the possessor), never an organisation of its own.
-  if (s.toks.slice(a, to + 1).every((t) => MINISTRY_WORDS.has(t.lower) || t.lower === "affairs" || t.lower === "of" || t.lower === "the")) {
+  if (s.toks.slice(a, to + 1).every((t) => G.ministryWords.has(t.lower))) {
     const poss = kidsOf(s, to, "nmod:poss")[0];
     const owner = poss === undefined ? undefined : reg.at(s.index, poss).find((m) => m.entity.type === "Country")?.entity;
     if (owner) reg.mention(owner, s, poss!, to, "metonym");
     return;
   }
   // A ministry, council or office without its country or organisation is part of a title, not an actor of its own.
-  if (a === to && GENERIC_BODY_WORDS.has(s.toks[a]!.lower)) return;
+  if (a === to && G.genericBodyWords.has(s.toks[a]!.lower)) return;
   if (/^(ministry|department|office)$/i.test(s.toks[a]!.text)) return;
   const e = reg.ensure(`org:${slug(text)}`, "Organization", text);
   reg.mention(e, s, a, to, "name");
@@ -363,13 +344,11 @@ function titledNames(reg: Registry, s: Sent, covered: boolean[]): void {
   }
 }
 
-const COMPASS = /^(north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)$/;
-
 /** "western Ukraine", "eastern Congo": a region of a country is a place. */
 function compassPlaces(reg: Registry, s: Sent): void {
   for (let i = 1; i < s.toks.length; i++) {
     const prev = s.toks[i - 1]!;
-    if (!COMPASS.test(prev.lower) || !/^(eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western)$/.test(prev.lower)) continue;
+    if (!G.regionAdjectives.has(prev.lower)) continue;
     const ms = reg.at(s.index, i).filter((m) => m.entity.type === "Country" && m.kind === "name" && m.from === i);
     const m = ms[0];
     if (!m) continue;
@@ -398,7 +377,7 @@ function headedPlaces(reg: Registry, s: Sent, covered: boolean[]): void {
       continue;
     }
     // "the town of Zalambessa", "the port of Assab": the name is the place, the phrase an alias.
-    if (/^(town|city|village|port|region|province|district|island|capital)$/.test(t.lower) && toks[i + 1]?.lower === "of") {
+    if (G.settlementNouns.has(t.lower) && toks[i + 1]?.lower === "of") {
       const n = i + 2;
       const place = reg.at(s.index, n).find((m) => m.entity.type === "Place" && m.from === n);
       if (place) place.entity.aliases.add(reg.doc.body.slice(t.start, toks[place.to]!.end));
@@ -455,6 +434,8 @@ function acronyms(doc: Doc, reg: Registry): void {
       const e = before[0]?.entity;
       if (!e) continue;
       e.aliases.add(acr.text);
+      // An entity the tagger made of the acronym itself is this one.
+      for (const other of reg.list("Organization", "Place")) if (other !== e && other.name === acr.text) reg.merge(e, other);
       // Every later use of the acronym is a mention of the entity.
       for (const s2 of doc.sents) {
         for (const t of s2.toks) {

@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, eheadsOf, kidsOf } from "../doc/doc.ts";
-import { LIGHT_VERBS, RECEIVE_VERBS } from "../lexicon/index.ts";
+import { LIGHT_VERBS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
 import { type Predicate, isPassive } from "./predicates.ts";
 
 /**
@@ -10,7 +10,7 @@ import { type Predicate, isPassive } from "./predicates.ts";
  * Returned as tokens; the rules resolve them to entities.
  */
 
-const AGENT_NOUNS = new Set(["backer", "supporter", "opponent", "champion", "critic", "proponent", "advocate", "sponsor", "co-sponsor", "cosponsor"]);
+const AGENT_NOUNS = G.agentNouns;
 
 export function agentTokens(p: Predicate): number[] {
   const { s, t } = p;

@@ -1,7 +1,7 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
-import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS } from "../lexicon/index.ts";
+import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
@@ -176,18 +176,19 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     return p ? [p] : [];
   }
   // "veto any attempt to fund it": what the attempt would act on, when that is a proposal already named.
-  if (/^(attempt|effort|move|bid|push|plan)$/.test(tok.lemma) && ref.via !== "self") {
+  if (G.attemptNouns.has(tok.lemma) && ref.via !== "self") {
     const act = kidsOf(s, t, /^(acl|acl:to|xcomp)$/).find((k) => kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === "to"));
     const obj = act === undefined ? undefined : ekidsOf(s, act, "obj")[0];
-    if (obj !== undefined && (/^(it|them|this|that)$/.test(s.toks[obj]!.lower) || kidsOf(s, obj, "det").some((d) => s.toks[d]!.lower === "the"))) {
-      const target = /^(it|them|this|that)$/.test(s.toks[obj]!.lower) ? lastProposal(ctx, s, obj) : proposalFor(ctx, s, obj);
+    const pronoun = obj !== undefined && G.themePronouns.has(s.toks[obj]!.lower);
+    if (obj !== undefined && (pronoun || kidsOf(s, obj, "det").some((d) => s.toks[d]!.lower === "the"))) {
+      const target = pronoun ? lastProposal(ctx, s, obj) : proposalFor(ctx, s, obj);
       if (target && target.mentions.some((m) => m.start < s.toks[t]!.start)) return [target];
     }
   }
   // "put forward what Beijing calls a framework of principles": the thing named.
-  if (tok.pos.startsWith("VB") && /^(call|describe|term|dub|label|brand|style)$/.test(tok.lemma)) {
+  if (tok.pos.startsWith("VB") && G.namingVerbs.has(tok.lemma)) {
     const objs = ekidsOf(s, t, /^(obj|xcomp)$/);
-    const what = objs.find((k) => /^(what|which)$/.test(s.toks[k]!.lower));
+    const what = objs.find((k) => G.freeRelativePronouns.has(s.toks[k]!.lower));
     const named = objs.find((k) => k !== what && s.toks[k]!.pos.startsWith("NN"));
     if (what !== undefined && named !== undefined) return resolveOne(ctx, s, named, { t: named, via: "obj" }, cls, ev);
   }
@@ -222,8 +223,8 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   if (cls === "ATTEND") return [];
   // Pronouns in a theme position refer to the proposal or meeting under discussion.
   if (tok.pos === "PRP" || tok.pos === "WDT" || tok.pos === "DT") {
-    if (/^(it|this|that|them|which|these|those)$/.test(tok.lower)) {
-      if (wantsActors && /^(them)$/.test(tok.lower)) return ctx.res.actors(s, t);
+    if (G.themePronouns.has(tok.lower)) {
+      if (wantsActors && G.pronouns.plural.has(tok.lower)) return ctx.res.actors(s, t);
       if (cls === "HOST") return [];
       const p = lastProposal(ctx, s, t);
       return p ? [p] : [];
@@ -391,5 +392,5 @@ function debugEvent(ctx: Ctx, ev: Event): void {
 }
 
 function isFuture(s: Sent, t: number): boolean {
-  return kidsOf(s, t, "aux").some((k) => /^(will|'ll|wo|shall|would)$/.test(s.toks[k]!.lower)) || (s.rel[t] === "xcomp" && kidsOf(s, t, "mark").some((k) => s.toks[k]!.lower === "to"));
+  return kidsOf(s, t, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower)) || (s.rel[t] === "xcomp" && kidsOf(s, t, "mark").some((k) => s.toks[k]!.lower === "to"));
 }

@@ -1,14 +1,5 @@
 import { type Sent, kidsOf } from "../doc/doc.ts";
-import {
-  CONDITION_MARKERS,
-  CONDITION_PHRASES,
-  HEDGE_MODALS,
-  HEDGE_VERBS,
-  NEGATIVE_IMPLICATIVES,
-  NEGATORS,
-  SPECULATION_WORDS,
-  VOLITIONAL_MODALS,
-} from "../lexicon/index.ts";
+import { CONDITION_MARKERS, CONDITION_PHRASES, HEDGE_MODALS, HEDGE_VERBS, NEGATIVE_IMPLICATIVES, NEGATORS, SPECULATION_WORDS, VOLITIONAL_MODALS, G, POLARITY } from "../lexicon/index.ts";
 
 /** How a predicate is asserted: whether it happened, will, might, or only under a condition. */
 export interface Polarity {
@@ -42,17 +33,20 @@ export function polarityOf(s: Sent, t: number): Polarity {
     if (rel === "xcomp" || rel.startsWith("advcl") || rel === "ccomp" || rel.startsWith("obl") || rel === "dep") {
       // "failed to back", "declined to join" (the governing verb did the negating), "stopped short of endorsing".
       if (NEGATIVE_IMPLICATIVES.has(gov.lemma) && (rel === "xcomp" || rel.startsWith("advcl") || rel.startsWith("obl"))) {
-        if (gov.lemma === "stop" || gov.lemma === "fall") {
-          if (kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === "short") || s.toks[h + 1]?.lower === "short") p.negated = true;
+        const stopShort = POLARITY.stopShortPhrases.find(([verb]) => verb === gov.lemma);
+        if (stopShort) {
+          // "stopped short of endorsing": the verb, then its two words ("short", "of") before the clause.
+          const [, w1, w2] = stopShort;
+          if (kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === w1) || (s.toks[h + 1]?.lower === w1 && s.toks[h + 2]?.lower === w2)) p.negated = true;
         } else p.negated = !isNegatedToken(s, h);
       }
       if (HEDGE_VERBS.has(gov.lemma)) p.hedged = true;
       // "has yet to say": pending.
       if (gov.lemma === "have" && kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === "yet")) p.pending = true;
-      if (/^(decide|say|know|ask|wonder|determine|clarify|consider)$/.test(gov.lemma) && kidsOf(s, t, "mark").some((k) => /^(whether|if)$/.test(s.toks[k]!.lower))) p.pending = true;
+      if (G.openQuestionVerbs.has(gov.lemma) && kidsOf(s, t, "mark").some((k) => G.openQuestionMarkers.has(s.toks[k]!.lower))) p.pending = true;
       // Negation of a governing verb of saying or intending carries down ("did not say it would back").
       if (isNegatedToken(s, h) && (rel === "xcomp" || rel === "ccomp")) {
-        if (/^(say|plan|intend|want|agree|promise|expect|decide|commit)$/.test(gov.lemma)) p.negated = true;
+        if (G.negationCarryingVerbs.has(gov.lemma)) p.negated = true;
       }
       if (rel === "ccomp" || rel === "dep" || rel.startsWith("obl") || rel.startsWith("advcl")) break;
       node = h;
@@ -114,7 +108,7 @@ export function clauseHasCondition(s: Sent, t: number): boolean {
     if ((tok.lower === "provided" || tok.lower === "providing") && i > 0 && (s.toks[i - 1]!.pos === "," || s.toks[i - 1]!.pos.startsWith("NN") || s.toks[i - 1]!.pos.startsWith("VB"))) {
       if (s.toks[i + 1] && (s.toks[i + 1]!.lower === "that" || /^(NN|DT|PRP|JJ|CD)/.test(s.toks[i + 1]!.pos))) return true;
     }
-    if (tok.lower === "only" && /^(if|when|once|after|within)$/.test(s.toks[i + 1]?.lower ?? "")) return true;
+    if (tok.lower === "only" && G.onlyConditionWords.has(s.toks[i + 1]?.lower ?? "")) return true;
   }
   return false;
 }
@@ -125,7 +119,7 @@ export function inCondition(s: Sent, t: number): boolean {
   for (let guard = 0; guard < 8 && x >= 0; guard++) {
     if (s.rel[x]!.startsWith("advcl") || s.rel[x] === "dep") {
       const marks = kidsOf(s, x, /^(mark|advmod)$/).map((k) => s.toks[k]!.lower);
-      if (marks.some((m) => /^(if|unless|once|provided|providing|whether)$/.test(m)) || /^advcl:(if|unless|once)$/.test(s.rel[x]!)) return true;
+      if (marks.some((m) => G.hypotheticalMarkers.has(m)) || G.hypotheticalMarkers.has(s.rel[x]!.replace(/^advcl:/, ""))) return true;
     }
     x = s.head[x]!;
   }

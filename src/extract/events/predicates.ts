@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
-import { ADJECTIVES, NOUNS, type PredicateClass, VERBS, type VerbEntry } from "../lexicon/index.ts";
+import { ADJECTIVES, NOUNS, type PredicateClass, VERBS, type VerbEntry, G } from "../lexicon/index.ts";
 
 /** A word that states an event of one of the predicate classes, with the frame it was matched in. */
 export interface Predicate {
@@ -23,7 +23,7 @@ export function particleOf(s: Sent, t: number): string | undefined {
   const prt = kidsOf(s, t, "compound:prt")[0];
   if (prt !== undefined) return s.toks[prt]!.lower;
   // The tagger sometimes reads the particle as an adverb right after the verb ("put forward").
-  const adv = kidsOf(s, t, "advmod").find((k) => k === t + 1 && /^(forward|out|down|up|off|away|aside|back)$/.test(s.toks[k]!.lower));
+  const adv = kidsOf(s, t, "advmod").find((k) => k === t + 1 && G.particles.has(s.toks[k]!.lower));
   if (adv !== undefined) return s.toks[adv]!.lower;
   const obj = kidsOf(s, t, "obj").find((k) => s.toks[k]!.lower === "part" && !kidsOf(s, k, "det").length);
   if (obj !== undefined) return "part";
@@ -33,7 +33,7 @@ export function particleOf(s: Sent, t: number): string | undefined {
     let end = direct;
     for (let k = direct; k < s.toks.length && k < direct + 12; k++) if (dominatedBy(s, k, direct)) end = k;
     const next = s.toks[end + 1];
-    if (next && /^(down|up|out|off|away|aside|back|forward)$/.test(next.lower) && /^(RP|IN|RB)$/.test(next.pos)) return next.lower;
+    if (next && G.particles.has(next.lower) && /^(RP|IN|RB)$/.test(next.pos)) return next.lower;
   }
   return undefined;
 }
@@ -72,9 +72,7 @@ export function verbEntries(s: Sent, t: number): VerbEntry[] {
     if (e.particle && e.particle !== particle) continue;
     // A bare entry does not fit a verb with another particle ("call off", "back down").
     if (!e.particle && particle && !entries.some((x) => x.particle === particle)) {
-      if (!/^(up|out|down|off|away|back|forward|over|through)$/.test(particle)) {
-        /* a particle that does not change the meaning */
-      } else continue;
+      if (G.meaningChangingParticles.has(particle)) continue;
     }
     if (e.prep && !preps.has(e.prep)) continue;
     if (e.noObject && kidsOf(s, t, "obj").length) continue;
@@ -131,7 +129,7 @@ export function isPassive(s: Sent, t: number): boolean {
   if (kidsOf(s, t, "aux:pass").length) return true;
   if (ekidsOf(s, t, /^nsubj:pass/).length) return true;
   // "has proposed": a perfect with its own subject is active, whatever it hangs from.
-  if (kidsOf(s, t, "aux").some((k) => /^(has|have|had|having)$/.test(s.toks[k]!.lower)) || ekidsOf(s, t, /^nsubj$/).length) return false;
+  if (kidsOf(s, t, "aux").some((k) => G.perfectAuxiliaries.has(s.toks[k]!.lower)) || ekidsOf(s, t, /^nsubj$/).length) return false;
   const tok = s.toks[t]!;
   if (tok.pos === "VBN" && /^(acl|dep|amod)$/.test(s.rel[t]!) && s.head[t]! >= 0 && s.toks[s.head[t]!]!.pos.startsWith("NN")) return true;
   return false;

@@ -12,6 +12,7 @@ import polarityJson from "../lexicons/polarity.json" with { type: "json" };
 import nominalsJson from "../lexicons/nominals.json" with { type: "json" };
 import topicsJson from "../lexicons/topics.json" with { type: "json" };
 import datesJson from "../lexicons/dates.json" with { type: "json" };
+import grammarJson from "../lexicons/grammar.json" with { type: "json" };
 
 /**
  * Everything the extractor knows, read from the data files under lexicons/ once at module load, validated with
@@ -87,14 +88,12 @@ const PredicatesSchema = z.object({
   lightVerbs: StrList,
   receiveVerbs: StrList,
   transferVerbs: StrList,
-  intentionVerbs: StrList,
   speechVerbs: StrList,
 });
 const PolaritySchema = z.object({
   negators: StrList,
   negativeImplicatives: StrList,
-  stopShortPhrases: z.array(StrList),
-  pendingPhrases: z.array(StrList),
+  stopShortPhrases: z.array(z.tuple([Str, Str, Str])),
   hedgeVerbs: StrList,
   conditionMarkers: StrList,
   conditionPhrases: StrList,
@@ -105,7 +104,6 @@ const PolaritySchema = z.object({
 const NominalsSchema = z.object({
   meetingNouns: StrList,
   meetingNames: StrList,
-  meetingVerbsOfOccurrence: StrList,
   genericProposalNouns: StrList,
   notProposals: StrList,
   assetNouns: StrList,
@@ -120,6 +118,48 @@ const NominalsSchema = z.object({
 });
 const TopicsSchema = z.object({
   topics: z.array(z.object({ topic: z.string().regex(/^[a-z0-9-]+$/), name: Str, heads: z.array(z.string()), keywords: StrList })),
+});
+const GrammarSchema = z.object({
+  particles: StrList,
+  meaningChangingParticles: StrList,
+  perfectAuxiliaries: StrList,
+  futureAuxiliaries: StrList,
+  openQuestionVerbs: StrList,
+  openQuestionMarkers: StrList,
+  negationCarryingVerbs: StrList,
+  onlyConditionWords: StrList,
+  hypotheticalMarkers: StrList,
+  descriptionMarkers: StrList,
+  attemptNouns: StrList,
+  namingVerbs: StrList,
+  freeRelativePronouns: StrList,
+  themePronouns: StrList,
+  copularVerbs: StrList,
+  leadershipVerbs: StrList,
+  presenceVerbs: StrList,
+  delegateNouns: StrList,
+  organisationBodyWords: StrList,
+  ministryWords: StrList,
+  genericBodyWords: StrList,
+  regionAdjectives: StrList,
+  settlementNouns: StrList,
+  groupNouns: StrList,
+  groupLeadingVerbs: StrList,
+  memberNouns: StrList,
+  pairOfPeopleHeads: StrList,
+  pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
+  newMeetingMarkers: StrList,
+  meetingPartMarkers: StrList,
+  callModes: StrList,
+  plannedMarkers: StrList,
+  timeNouns: StrList,
+  definiteDeterminers: StrList,
+  discourseAdverbs: StrList,
+  agentNouns: StrList,
+  vagueModifiers: StrList,
+  stopWords: StrList,
+  hostingVerbsOffered: StrList,
+  groupOfPeopleWords: StrList,
 });
 const DatesSchema = z.object({
   weekdays: StrList,
@@ -148,6 +188,18 @@ export const POLARITY = load("polarity.json", PolaritySchema, polarityJson);
 export const NOMINALS = load("nominals.json", NominalsSchema, nominalsJson);
 export const TOPIC_LEXICON = load("topics.json", TopicsSchema, topicsJson).topics;
 export const DATES = load("dates.json", DatesSchema, datesJson);
+const grammar = load("grammar.json", GrammarSchema, grammarJson);
+
+/** The closed word classes of grammar.json, as sets (see each key there). */
+type SetsOf<T> = { [K in keyof T]: T[K] extends string[] ? Set<string> : SetsOf<T[K]> };
+function toSets<T extends Record<string, unknown>>(o: T): SetsOf<T> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = Array.isArray(v) ? new Set(v) : toSets(v as Record<string, unknown>);
+  return out as SetsOf<T>;
+}
+export const G = toSets(grammar);
+/** Words that name a time (weekdays, months and time nouns): phrases of them are dates, not places or proposals. */
+export const TIME_WORDS = new Set([...DATES.weekdays, ...DATES.months, ...grammar.timeNouns]);
 
 // ---------------------------------------------------------------- countries
 
@@ -349,7 +401,6 @@ export const CLASSES = PREDICATES.classes;
 export const LIGHT_VERBS = new Set(PREDICATES.lightVerbs);
 export const RECEIVE_VERBS = new Set(PREDICATES.receiveVerbs);
 export const TRANSFER_VERBS = new Set(PREDICATES.transferVerbs);
-export const INTENTION_VERBS = new Set(PREDICATES.intentionVerbs);
 export const SPEECH_VERBS = new Set(PREDICATES.speechVerbs);
 
 export const NEGATORS = new Set(POLARITY.negators);
@@ -378,3 +429,4 @@ export const PEOPLE_WORDS = new Set(NOMINALS.peopleWords);
 export function isMeetingWord(tok: { lemma: string; lower: string }): boolean {
   return MEETING_NOUNS.has(tok.lower) || MEETING_NOUNS.has(tok.lemma);
 }
+export const PAIR_DETERMINERS = new Set(NOMINALS.pairDeterminers);

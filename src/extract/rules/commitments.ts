@@ -5,7 +5,7 @@ import { agentTokens } from "../events/arguments.ts";
 import { commitEvent } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
 import type { Predicate } from "../events/predicates.ts";
-import { TRANSFER_VERBS } from "../lexicon/index.ts";
+import { TRANSFER_VERBS, G } from "../lexicon/index.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
 /**
@@ -23,7 +23,7 @@ export const commitments: Rule = {
       const tok = s.toks[t]!;
       if (!tok.pos.startsWith("VB") || !TRANSFER_VERBS.has(tok.lemma)) continue;
       const auxes = kidsOf(s, t, "aux").map((k) => s.toks[k]!.lower);
-      if (!auxes.some((a) => /^(will|'ll|would|shall|wo)$/.test(a))) continue;
+      if (!auxes.some((a) => G.futureAuxiliaries.has(a))) continue;
       if (inDescription(s, t)) continue;
       const objs = ekidsOf(s, t, "obj");
       if (!objs.length) continue;
@@ -48,8 +48,8 @@ function inDescription(s: Sent, t: number): boolean {
   let x = t;
   for (const h of ancestors(s, t)) {
     const rel = s.rel[x]!;
-    if (rel.startsWith("acl") || /^advcl:(if|unless|once|until|while|during)$/.test(rel)) return true;
-    if (rel.startsWith("advcl") && kidsOf(s, x, "mark").some((m) => /^(if|unless|once|until|while|when)$/.test(s.toks[m]!.lower))) return true;
+    if (rel.startsWith("acl") || (rel.startsWith("advcl:") && G.descriptionMarkers.has(rel.slice(6)))) return true;
+    if (rel.startsWith("advcl") && kidsOf(s, x, "mark").some((m) => G.descriptionMarkers.has(s.toks[m]!.lower))) return true;
     x = h;
   }
   return s.rel[t]!.startsWith("acl");

@@ -4,7 +4,7 @@ import { type Entity, isActor } from "../entities/registry.ts";
 import { agentTokens } from "../events/arguments.ts";
 import { recentMeeting } from "../events/commit.ts";
 import { isNegatedToken, polarityOf } from "../events/polarity.ts";
-import { CLASSES } from "../lexicon/index.ts";
+import { CLASSES, G } from "../lexicon/index.ts";
 import { isMeetingHead, meetingAt, meetingOfNp } from "../meetings.ts";
 import { type Rule, always, lemmaCue } from "./rule.ts";
 
@@ -47,7 +47,7 @@ export const meetingPresence: Rule = {
         if (m) attended(ctx, s, subjects, m, "meeting-presence/at");
       }
       // "X told the meeting", "X addressed the session", "X opened the morning session", "X joined the afternoon session".
-      if (/^(tell|address|open|close|brief|join|attend|chair)$/.test(tok.lemma)) {
+      if (G.presenceVerbs.has(tok.lemma)) {
         for (const k of [...ekidsOf(s, v, /^(obj|iobj|obl:to)$/)]) {
           const m = meetingAt(ctx, s, k);
           if (m) attended(ctx, s, subjects, m, "meeting-presence/told");
@@ -55,7 +55,7 @@ export const meetingPresence: Rule = {
       }
       // "sent an observer to Rome", "sent a delegation to the talks".
       if (tok.lemma === "send" && !polarityOf(s, v).negated) {
-        const sentWho = ekidsOf(s, v, "obj").some((k) => /^(observer|observers|delegation|delegations|envoy|envoys|representative|representatives|team|minister|ministers)$/.test(s.toks[k]!.lower));
+        const sentWho = ekidsOf(s, v, "obj").some((k) => G.delegateNouns.has(s.toks[k]!.lemma));
         if (sentWho) {
           for (const k of ekidsOf(s, v, /^obl:to$/)) {
             const m = meetingAt(ctx, s, k) ?? (ctx.reg.at(s.index, k).some((x) => x.entity.type === "Place") ? placeMeeting(ctx, s, k) : undefined);
@@ -100,7 +100,7 @@ export const metWith: Rule = {
       if (!tok.pos.startsWith("VB")) continue;
       const pol = polarityOf(s, v);
       if (pol.negated || pol.hedged || pol.pending) continue;
-      const future = kidsOf(s, v, "aux").some((k) => /^(will|'ll|would|shall|to)$/.test(s.toks[k]!.lower)) || /^(xcomp)$/.test(s.rel[v]!);
+      const future = kidsOf(s, v, /^(aux|mark)$/).some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) || s.toks[k]!.lower === "to") || /^(xcomp)$/.test(s.rel[v]!);
       if (tok.lemma === "meet") {
         const subjects = subjectsOf(ctx, s, v).filter((e) => e.type === "Person");
         const others = [...ekidsOf(s, v, "obj"), ...ekidsOf(s, v, /^obl:with$/)].flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
@@ -141,7 +141,7 @@ export const metWith: Rule = {
         if (people.length === 2) metFact(ctx, s, people[0]!, people[1]!);
         continue;
       }
-      if ((tok.lemma === "speak" || tok.lemma === "talk") && ekidsOf(s, v, /^obl:(by|on|over)$/).some((k) => /^(phone|telephone|video)$/.test(s.toks[k]!.lower))) {
+      if ((tok.lemma === "speak" || tok.lemma === "talk") && ekidsOf(s, v, /^obl:(by|on|over)$/).some((k) => G.callModes.has(s.toks[k]!.lower))) {
         const subjects = subjectsOf(ctx, s, v);
         const others = ekidsOf(s, v, /^obl:with$/).flatMap((k) => ctx.res.actors(s, k));
         if (!subjects.length || !others.length) continue;

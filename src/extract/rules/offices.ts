@@ -1,3 +1,4 @@
+import { G } from "../lexicon/index.ts";
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { contextCountry, knownOrg, readOffices } from "../entities/people.ts";
@@ -15,7 +16,7 @@ export function leadsFromOffices(ctx: Ctx): void {
     const org = ctx.res.orgNoun(s, t);
     if (org) return org;
     // "Its foreign policy chief": the country or organisation "its" refers to.
-    if (/^(its|their)$/.test(s.toks[t]!.lower)) return ctx.res.pronoun(s, t).find((e) => e.type !== "Person");
+    if (G.pronouns.ownerPossessive.has(s.toks[t]!.lower)) return ctx.res.pronoun(s, t).find((e) => e.type !== "Person");
     return undefined;
   });
   for (const person of ctx.reg.list("Person")) {
@@ -75,11 +76,11 @@ export const offices: Rule = {
 export const leadershipVerbs: Rule = {
   id: "leadership-verbs",
   about: "'who leads Thailand's team', 'the Israeli team is led by X', 'Hamas is represented by X'",
-  cue: lemmaCue(["lead", "head", "represent"]),
+  cue: lemmaCue(G.leadershipVerbs),
   apply(ctx: Ctx, s: Sent) {
     for (let t = 0; t < s.toks.length; t++) {
       const tok = s.toks[t]!;
-      if (!tok.pos.startsWith("VB") || !/^(lead|head|represent)$/.test(tok.lemma)) continue;
+      if (!tok.pos.startsWith("VB") || !G.leadershipVerbs.has(tok.lemma)) continue;
       const passive = kidsOf(s, t, "aux:pass").length > 0 || ekidsOf(s, t, /^nsubj:pass/).length > 0;
       const people = (passive ? ekidsOf(s, t, /^obl:(by|agent)$/) : ekidsOf(s, t, /^nsubj$/)).flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
       const targets = (passive ? ekidsOf(s, t, /^nsubj:pass/) : ekidsOf(s, t, "obj")).flatMap((k) => ctx.res.actors(s, k)).filter((e) => isActor(e) && e.type !== "Person");

@@ -5,7 +5,7 @@ import { agentTokens, type ThemeRef, themeRefs } from "../events/arguments.ts";
 import { commitEvent, type Event, lastProposal } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
-import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS } from "../lexicon/index.ts";
+import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
 import { meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
@@ -86,7 +86,7 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
   if (inner) {
     themes = themeRefs(inner);
     // "stood ready to receive delegations": offering to host guests, with no meeting named, offers the hosting.
-    if ((inner.cls === "HOST" || inner.cls === "ATTEND") && (p.cls === "OFFER" || p.cls === "PROPOSE") && (themes.length === 0 || themes.every((r) => ctx.res.actors(s, r.t).length > 0 || /^(delegation|guest|visitor|party|side|leader)s?$/.test(s.toks[r.t]!.lower)))) {
+    if ((inner.cls === "HOST" || inner.cls === "ATTEND") && (p.cls === "OFFER" || p.cls === "PROPOSE") && (themes.length === 0 || themes.every((r) => ctx.res.actors(s, r.t).length > 0 || G.groupOfPeopleWords.has(s.toks[r.t]!.lemma)))) {
       themes = [{ t: inner.t, via: "xcomp" }];
     }
     // "declined to take part": the proposal or meeting under discussion.
@@ -195,7 +195,7 @@ function referredProposal(ctx: Ctx, s: Sent, p: Predicate, agents: Entity[]): En
   const themed = themeRefs(p);
   // "the shield remains a Romanian idea": a proposal noun said of something is that thing.
   const subj = ekidsOf(s, p.t, /^nsubj$/)[0];
-  if (subj !== undefined && (kidsOf(s, p.t, "cop").length || /^(remain|become|stay)$/.test(s.toks[s.head[p.t]! >= 0 ? s.head[p.t]! : p.t]!.lemma))) {
+  if (subj !== undefined && (kidsOf(s, p.t, "cop").length || G.copularVerbs.has(s.toks[s.head[p.t]! >= 0 ? s.head[p.t]! : p.t]!.lemma))) {
     const named = ctx.reg.at(s.index, subj).find((m) => m.entity.type === "Proposal")?.entity ?? (s.toks[subj]!.pos.startsWith("NN") ? proposalFor(ctx, s, subj) : lastProposal(ctx, s, subj));
     return named;
   }
