@@ -40,6 +40,9 @@ export function polarityOf(s: Sent, t: number): Polarity {
           if (kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === w1) || (s.toks[h + 1]?.lower === w1 && s.toks[h + 2]?.lower === w2)) p.negated = true;
         } else p.negated = !isNegatedToken(s, h);
       }
+      // "stopped short of endorsing", parsed with the clause under "short".
+      const overShort = POLARITY.stopShortPhrases.find(([verb, w1]) => gov.lower === w1 && s.head[h]! >= 0 && s.toks[s.head[h]!]!.lemma === verb);
+      if (overShort) p.negated = true;
       if (HEDGE_VERBS.has(gov.lemma)) p.hedged = true;
       // "has yet to say": pending.
       if (gov.lemma === "have" && kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === "yet")) p.pending = true;
