@@ -41,7 +41,22 @@ export function findMeetings(ctx: Ctx): void {
     if (s.heading) continue;
     for (let t = 0; t < s.toks.length; t++) if (isMeetingHead(s, t)) meetingOfNp(ctx, s, t);
   }
+  bodiesMeeting(ctx);
   datelinePlace(ctx);
+}
+
+/** "the next Foreign Affairs Council in April": a meeting body with a time or a "next" is a meeting of it. */
+function bodiesMeeting(ctx: Ctx): void {
+  for (const body of ctx.reg.list("Organization")) {
+    if (!isMeetingBody(body)) continue;
+    for (const m of [...body.mentions]) {
+      const s = ctx.doc.sents[m.sent]!;
+      const head = m.to;
+      const mods = [...kidsOf(s, head, /^(amod|det)$/), ...(m.from > 0 ? [m.from - 1] : [])].map((k) => s.toks[k]!.lower);
+      const timed = mods.some((w) => G.newMeetingMarkers.has(w) && w !== "a" && w !== "an") || dateOf(ctx, s, head) !== undefined;
+      if (timed && !s.heading) meetingFromBody(ctx, s, head, body);
+    }
+  }
 }
 
 /** "DOHA, Feb 12 — Qatar hosted talks ...": a meeting of the first sentence without a place is where the dateline is. */
@@ -128,6 +143,8 @@ export function meetingFromBody(ctx: Ctx, s: Sent, t: number, body: Entity): Ent
   const entity = existing ?? ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", body.name, s.toks[from]!.start);
   entity.attrs.body = body.key;
   ctx.reg.mention(entity, s, from, to, "nominal");
+  // The body's name here names the meeting: the organisation stays only where it acts as one.
+  for (const m of [...body.mentions]) if (m.sent === s.index && m.from >= from && m.to <= to) ctx.reg.unmention(m);
   const date = dateOf(ctx, s, t);
   if (date && entity.attrs.date === undefined) entity.attrs.date = date;
   const place = placeOf(ctx, s, t);

@@ -3,6 +3,7 @@ import type { Ctx, FactDraft } from "./context.ts";
 import type { Entity } from "./entities/registry.ts";
 import type { Entity as OutEntity, Relation, StanceRecord } from "./schema.ts";
 import type { StanceResult } from "./stances.ts";
+import { PEOPLE_WORDS } from "./lexicon/index.ts";
 
 /** Attributes each type shows in the output; the rest are the rules' working notes. */
 const PUBLIC_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -40,6 +41,8 @@ export function buildOutput(ctx: Ctx, stances: StanceResult[]): Output {
     if (!(e.mentions.length > 0 || used.has(e))) return false;
     if (e.type === "Meeting") return used.has(e) || twinUsed.has(e.key) || e.attrs.date !== undefined || e.attrs.place !== undefined;
     if (e.type === "Proposal" && typeof e.attrs.meeting === "string") return used.has(e);
+    // "Palestinian prisoners": a people's adjective alone does not put its state in the story.
+    if (e.type === "Country" && !used.has(e) && e.mentions.length && e.mentions.every((m) => m.kind === "demonym" && modifiesPeople(ctx, m))) return false;
     return true;
   });
   const ids = new Map<Entity, string>();
@@ -116,6 +119,12 @@ export function buildOutput(ctx: Ctx, stances: StanceResult[]): Output {
     });
   }
   return { entities, relations, stances: stanceRecords };
+}
+
+function modifiesPeople(ctx: Ctx, m: { sent: number; to: number }): boolean {
+  const s = ctx.doc.sents[m.sent]!;
+  const h = s.head[m.to]!;
+  return h >= 0 && (PEOPLE_WORDS.has(s.toks[h]!.lower) || PEOPLE_WORDS.has(s.toks[h]!.lemma));
 }
 
 /** One relation per subject, type and object: the most confident finding, evidence from its sentence. */

@@ -193,7 +193,9 @@ function groupsByAdjective(reg: Registry, s: Sent, covered: boolean[]): void {
       const g = groupFor(adj, head.text);
       if (!g) continue;
       // Inside a longer name ("Association of Southeast Asian Nations"), it is that name's.
-      if (covered[i] || covered[a] || head.ner === "ORGANIZATION") continue;
+      if (covered[i] || head.ner === "ORGANIZATION") continue;
+      // "Latin American governments": the group, not the United States its adjective also names.
+      for (let t = from; t <= a; t++) for (const m of [...reg.at(s.index, t)]) if (m.kind === "demonym") reg.unmention(m);
       // Include determiners and quantifiers before the adjective ("other European governments").
       let start = from;
       while (start > 0 && s.head[start - 1] === i && /^(amod|det)$/.test(s.rel[start - 1]!) && /^[a-z]/.test(s.toks[start - 1]!.text)) start--;
@@ -381,6 +383,17 @@ function headedPlaces(reg: Registry, s: Sent, covered: boolean[]): void {
       const n = i + 2;
       const place = reg.at(s.index, n).find((m) => m.entity.type === "Place" && m.from === n);
       if (place) place.entity.aliases.add(reg.doc.body.slice(t.start, toks[place.to]!.end));
+    }
+    // "the Rafah crossing", "Assab port": a known place followed by a lower-case place noun is a place of its own.
+    if (G.placeNouns.has(t.lower) && i > 0) {
+      const prevPlace = reg.at(s.index, i - 1).find((m) => m.entity.type === "Place" && m.to === i - 1);
+      if (prevPlace && prevPlace.entity.mentions.length === 1) {
+        const name = reg.doc.body.slice(toks[prevPlace.from]!.start, t.end);
+        const from = prevPlace.from;
+        reg.drop(prevPlace.entity);
+        reg.mention(placeEntity(reg, name), s, from, i, "name");
+        continue;
+      }
     }
     // "Donetsk region": a known place followed by a region noun.
     if (REGION_HEADS.has(t.lower) && i > 0) {

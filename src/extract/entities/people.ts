@@ -12,6 +12,9 @@ export interface Office {
   office: boolean;
   /** Sentence whose words give the office (the evidence of LEADS). */
   sent: number;
+  /** Token range of the title words. */
+  from: number;
+  to: number;
 }
 
 /** Resolves a reference inside a title ("the movement's deputy leader") to an entity, if it can. */
@@ -140,7 +143,7 @@ function readTitle(doc: Doc, reg: Registry, s: Sent, a: number, b: number, m: Me
   const role = roleWords.join(" ").replace(/^(of|for|and) | (of|for|and)$/g, "").trim();
   if (!role && !country && !org) return undefined;
   if (!office && !nonOffice && !country && !org) return undefined;
-  return { role: capitaliseRole(role), country, org, office: office && !nonOffice, sent: s.index };
+  return { role: capitaliseRole(role), country, org, office: office && !nonOffice, sent: s.index, from: a, to: b };
 }
 
 function capitaliseRole(role: string): string {

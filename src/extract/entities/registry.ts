@@ -80,6 +80,17 @@ export class Registry {
     return this.byToken[sent]?.[t] ?? [];
   }
 
+  /** Removes one mention (a later rule found the words name something else). */
+  unmention(m: Mention): void {
+    for (let t = m.from; t <= m.to; t++) {
+      const list = this.byToken[m.sent]![t]!;
+      const i = list.indexOf(m);
+      if (i >= 0) list.splice(i, 1);
+    }
+    const i = m.entity.mentions.indexOf(m);
+    if (i >= 0) m.entity.mentions.splice(i, 1);
+  }
+
   /** Removes every mention of an entity and the entity itself (when a later rule finds it was something else). */
   drop(entity: Entity): void {
     for (const m of entity.mentions) {

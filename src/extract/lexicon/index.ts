@@ -160,6 +160,7 @@ const GrammarSchema = z.object({
   stopWords: StrList,
   hostingVerbsOffered: StrList,
   groupOfPeopleWords: StrList,
+  placeNouns: StrList,
 });
 const DatesSchema = z.object({
   weekdays: StrList,
@@ -304,7 +305,7 @@ for (const o of organizations.organizations) {
   ORGS.set(o.id, o);
   for (const n of [o.name, ...o.aliases]) {
     // Lower-case aliases ("the alliance") are too vague to name an organisation: they refer back.
-    if (/^[a-z]/.test(n) && !/^the [A-Z]/.test(n)) continue;
+    if (/^[a-z]/.test(n) && !/^the [A-Z]/.test(n) && n.split(" ").length < 3) continue;
     addPhrase(n, { kind: "org", ref: o.id });
   }
   for (const m of o.metonyms ?? []) addPhrase(m, { kind: "seat", ref: o.id });

@@ -19,6 +19,9 @@ export function leadsFromOffices(ctx: Ctx): void {
     if (G.pronouns.ownerPossessive.has(s.toks[t]!.lower)) return ctx.res.pronoun(s, t).find((e) => e.type !== "Person");
     return undefined;
   });
+  // A place named only inside a title ("White House Middle East coordinator") is part of the title.
+  const inTitle = (m: { sent: number; from: number; to: number }) => [...offices.values()].some((list) => list.some((o) => o.sent === m.sent && m.from >= o.from && m.to <= o.to));
+  for (const place of ctx.reg.list("Place")) if (place.mentions.length && place.mentions.every(inTitle)) ctx.reg.drop(place);
   for (const person of ctx.reg.list("Person")) {
     const list = offices.get(person) ?? [];
     const withTarget = list.filter((o) => o.country || o.org);

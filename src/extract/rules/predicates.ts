@@ -6,7 +6,7 @@ import { commitEvent, type Event, lastProposal } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
-import { meetingAt, meetingOfHosting } from "../meetings.ts";
+import { isMeetingBody, meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
@@ -124,7 +124,8 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
   // guests with a place or a date and no meeting word make a meeting of their own.
   if (p.cls === "HOST" && !ev.pol.negated && !ev.pol.hedged && ev.agents.length && !ev.themes.some((r) => meetingAt(ctx, s, r.t)) && !ekidsOf(s, p.t, /^obl:(for|at)$/).some((k) => meetingAt(ctx, s, k))) {
     const guests = ev.themes.flatMap((r) => ctx.res.actors(s, r.t));
-    if (guests.length) {
+    // "convene its Permanent Council": a body that meets is the meeting, not a guest.
+    if (guests.length && !guests.some((g) => isMeetingBody(g))) {
       const m = meetingOfHosting(ctx, s, p.t, guests);
       if (m) ev.themes = [...ev.themes, { t: m, via: "hosting" }];
     }
