@@ -101,7 +101,9 @@ export function themeRefs(p: Predicate): ThemeRef[] {
   if (isPassive(s, t)) {
     const subj = ekidsOf(s, t, /^nsubj:pass/);
     if (subj.length) return subj.map((k) => ({ t: k, via: "nsubj:pass" }));
-    const h = s.head[t]!;
+    let h = s.head[t]!;
+    // "put forward by X and co-sponsored by Y": a conjoined participle modifies what the first one does.
+    if (h >= 0 && s.rel[t]!.startsWith("conj") && s.toks[h]!.pos === "VBN" && /^(acl|dep|amod)$/.test(s.rel[h]!) && s.head[h]! >= 0) return [{ t: s.head[h]!, via: "modified" }];
     if (h >= 0 && /^(acl|dep|amod)$/.test(s.rel[t]!) && !kidsOf(s, t, "aux:pass").length && s.toks[h]!.pos.startsWith("NN")) {
       const out: ThemeRef[] = [{ t: h, via: "modified" }];
       return out;

@@ -3,7 +3,7 @@ import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
 import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
-import { noteProposer, proposalFor, proposalOfMeeting } from "../proposals.ts";
+import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
 import type { Polarity } from "./polarity.ts";
 import { type Predicate, nounPredicate } from "./predicates.ts";
@@ -86,6 +86,8 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
         noteProposer(theme, agent);
         if (ev.actAlias) theme.aliases.add(ev.actAlias);
+        // "floated as a 'sky shield'": another name of the proposal.
+        for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));
       }
       // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
@@ -194,10 +196,10 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   }
   // "floating two ways out of the standoff: a repeat election, or a power-sharing government": the listed ones.
   if (tok.pos.startsWith("NN")) {
-    const listed = kidsOf(s, t, /^(dep|appos)$/).filter((k) => k > t && s.toks[k]!.pos.startsWith("NN") && colonBetween(s, t, k));
+    const listed = kidsOf(s, t, /^(dep|appos|acl)$/).filter((k) => k > t && (s.toks[k]!.pos.startsWith("NN") || s.toks[k]!.pos === "VBG") && colonBetween(s, t, k));
     if (listed.length) {
       const out: Entity[] = [];
-      for (const k of listed) for (const x of [k, ...kidsOf(s, k, "conj")]) for (const e of resolveOne(ctx, s, x, { t: x, via: "obj" }, cls, ev)) if (!out.includes(e)) out.push(e);
+      for (const k of listed) for (const x of [k, ...kidsOf(s, k, "conj")]) for (const e of resolveOne(ctx, s, x, { t: x, via: s.toks[x]!.pos === "VBG" ? "xcomp" : "obj" }, cls, ev)) if (!out.includes(e)) out.push(e);
       if (out.length) return out;
     }
   }
@@ -292,6 +294,16 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   if (!/^(NN|VB|JJ|CD)/.test(tok.pos)) return [];
   // "..., saying it would breach the convention": a reported statement is not a proposal.
   if (tok.pos.startsWith("VB") && SPEECH_VERBS.has(tok.lemma)) return [];
+  // "a short truce along the lines of the Egyptian proposal": the proposal it follows.
+  for (const k of kidsOf(s, t, /^nmod:(along|like)$/)) {
+    const of = kidsOf(s, k, "nmod:of")[0] ?? (s.toks[k]!.lemma === "line" ? undefined : k);
+    if (of === undefined) continue;
+    const p = ctx.reg.at(s.index, of).find((m) => m.entity.type === "Proposal")?.entity ?? (GENERIC_PROPOSAL_NOUNS.has(s.toks[of]!.lemma) ? proposalFor(ctx, s, of) : undefined);
+    if (p && p.mentions.some((m) => m.start < s.toks[t]!.start)) {
+      ctx.reg.mention(p, s, t, t, "nominal");
+      return [p];
+    }
+  }
   // "a Cambodian proposal for an immediate swap": the proposal is the swap.
   const noun = nounPredicate(s, t);
   if (noun?.generic) {

@@ -132,5 +132,7 @@ export function isPassive(s: Sent, t: number): boolean {
   if (kidsOf(s, t, "aux").some((k) => G.perfectAuxiliaries.has(s.toks[k]!.lower)) || ekidsOf(s, t, /^nsubj$/).length) return false;
   const tok = s.toks[t]!;
   if (tok.pos === "VBN" && /^(acl|dep|amod)$/.test(s.rel[t]!) && s.head[t]! >= 0 && s.toks[s.head[t]!]!.pos.startsWith("NN")) return true;
+  // The second of two participles ("put forward by X and co-sponsored by Y").
+  if (tok.pos === "VBN" && s.rel[t]!.startsWith("conj") && s.head[t]! >= 0 && isPassive(s, s.head[t]!)) return true;
   return false;
 }

@@ -100,6 +100,7 @@ const PolaritySchema = z.object({
   volitionalModals: StrList,
   hedgeModals: StrList,
   speculationWords: StrList,
+  wishVerbs: StrList,
 });
 const NominalsSchema = z.object({
   meetingNouns: StrList,
@@ -412,6 +413,7 @@ export const CONDITION_PHRASES = POLARITY.conditionPhrases.map((m) => m.toLowerC
 export const VOLITIONAL_MODALS = new Set(POLARITY.volitionalModals);
 export const HEDGE_MODALS = new Set(POLARITY.hedgeModals);
 export const SPECULATION_WORDS = new Set(POLARITY.speculationWords);
+export const WISH_VERBS = new Set(POLARITY.wishVerbs);
 
 export const MEETING_NOUNS = new Set(NOMINALS.meetingNouns);
 export const MEETING_NAMES = new Set(NOMINALS.meetingNames);

@@ -4,7 +4,8 @@ import { type Entity, isActor } from "../entities/registry.ts";
 import { agentTokens, type ThemeRef, themeRefs } from "../events/arguments.ts";
 import { commitEvent, type Event, lastProposal } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
-import { type Predicate, adjectivePredicate, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
+import { type Predicate, adjectivePredicate, isPassive, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
+import { capitalCountry } from "../entities/coref.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
 import { isMeetingBody, meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, spanText, themeSpan } from "../proposals.ts";
@@ -69,6 +70,19 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
     const tok = p.s.toks[k]!;
     if (p.cls === "PROPOSE" && tok.pos.startsWith("NN") && GENERIC_PROPOSAL_NOUNS.has(tok.lemma)) {
       for (const m of kidsOf(p.s, k, /^(amod|compound|nmod:poss)$/)) for (const a of ctx.res.actors(p.s, m)) if (!out.includes(a)) out.push(a);
+    }
+  }
+  // "used the meeting to offer a compromise": an infinitive whose controller is no actor takes the clause's subject.
+  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!)) {
+    const h = p.s.head[p.t]!;
+    if (h >= 0 && p.s.toks[h]!.pos.startsWith("VB")) for (const k of ekidsOf(p.s, h, /^nsubj$/)) for (const a of ctx.res.actors(p.s, k)) if (!out.includes(a)) out.push(a);
+  }
+  // "has been welcomed in Kyiv": a reaction in a capital, with no one named, is that capital's government's.
+  if (!out.length && p.pos === "verb" && (p.cls === "SUPPORT" || p.cls === "REJECT" || p.cls === "OPPOSE") && isPassive(p.s, p.t) && !agentTokens(p).length) {
+    for (const k of ekidsOf(p.s, p.t, /^obl:in$/)) {
+      const place = ctx.reg.at(p.s.index, k).find((m) => m.entity.type === "Place")?.entity;
+      const c = place ? capitalCountry(ctx.reg, place) : undefined;
+      if (c) out.push(c);
     }
   }
   return out.filter(isActor);

@@ -81,3 +81,12 @@ describe("stances", () => {
     expect(st?.evidence).toBe("Argentina rejected the lithium export tax outright.");
   });
 });
+
+describe("wishes are not facts", () => {
+  it("'hoped allies would back it' credits no support to the allies", async () => {
+    const doc = await extractText("Denmark proposed a Baltic cable guard. Copenhagen hoped Sweden would back the cable guard.");
+    expect(entity(doc, "Sweden")).toBeDefined();
+    expect(has(doc, "Denmark", "PROPOSED", "cable guard"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Sweden", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+  });
+});

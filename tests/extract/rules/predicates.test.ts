@@ -127,3 +127,27 @@ describe("reported speech", () => {
     expect(has(doc, "Espen Barth Eide", "REJECTED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("arguments found beyond the verb's own subject and object", () => {
+  it("takes the subject of the clause for an infinitive whose controller is no actor", async () => {
+    const doc = await extractText("Chile used the summit to propose a regional lithium fund.");
+    expect(has(doc, "Chile", "PROPOSED", "lithium fund"), describeDoc(doc)).toBe(true);
+  });
+
+  it("credits a capital's government with a reaction there when no one is named", async () => {
+    const doc = await extractText("Poland proposed a joint air policing mission. The plan was welcomed in Vilnius but rejected in Budapest.");
+    expect(has(doc, "Lithuania", "SUPPORTED", "air policing mission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hungary", "REJECTED", "air policing mission"), describeDoc(doc)).toBe(true);
+  });
+
+  it("gives the second of two participles the noun the first one modifies", async () => {
+    const doc = await extractText("Ministers discussed a ceasefire plan drafted by Qatar and endorsed by Egypt.");
+    expect(has(doc, "Qatar", "PROPOSED", "ceasefire plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Egypt", "SUPPORTED", "ceasefire plan"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads 'along the lines of' a proposal as that proposal", async () => {
+    const doc = await extractText("Norway proposed a fisheries moratorium in March. Iceland later backed a pause along the lines of the Norwegian proposal.");
+    expect(has(doc, "Iceland", "SUPPORTED", "fisheries moratorium"), describeDoc(doc)).toBe(true);
+  });
+});
