@@ -208,9 +208,11 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   const actorKeys = new Set<string>();
   const actorWords = new Set<string>();
   for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss)$/)) {
-    const actors = ctx.res.actors(s, k);
-    for (const e of actors) actorKeys.add(e.key);
-    if (actors.length) for (const w of contentWords(s.toks[k]!.text)) actorWords.add(w);
+    for (const x of subtree(s, k)) {
+      const actors = ctx.res.actors(s, x);
+      for (const e of actors) actorKeys.add(e.key);
+      if (actors.length) for (const w of contentWords(s.toks[x]!.text)) actorWords.add(w);
+    }
   }
   if (generic) for (const a of proposer ?? []) actorKeys.add(a.key);
   const modifiers = words.filter((w) => w !== head && !actorWords.has(w) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
@@ -221,7 +223,10 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   let bestScore = 0;
   let bestMods = 0;
   let anyMod = false;
-  for (const p of byRecency) {
+  // What the phrase says the proposal is outweighs whose it is: with a modifier that some candidate shares
+  // ("Ankara's UN-mandate idea"), only those candidates count.
+  const sharing = byRecency.filter((p) => { const nw = nameWords(p); return modifiers.some((m) => nw.has(m)); });
+  for (const p of sharing.length ? sharing : byRecency) {
     const nw = nameWords(p);
     const mods = modifiers.filter((m) => nw.has(m)).length;
     if (mods) anyMod = true;

@@ -261,7 +261,7 @@ export class Resolver {
           // Inside a person's title ("Hungarian Foreign Minister"), a country is not what "it" refers to.
           if (m.entity.type === "Country" && this.inPersonTitle(sent, m)) continue;
           anyHit ??= m.entity;
-          if (/^nsubj/.test(sent.rel[m.to] ?? "") || sent.eheads[m.to]!.some((a) => a.rel.startsWith("nsubj"))) subjectHit ??= m.entity;
+          if (this.isSubject(sent, m.to)) subjectHit ??= m.entity;
         }
       }
       // In an earlier sentence only a subject is a likely antecedent of "it" or "they" (a person may be named anywhere).
@@ -270,6 +270,14 @@ export class Resolver {
       if (hit) return hit;
     }
     return undefined;
+  }
+
+  /** A subject, or the owner of one ("The European Union's position is ..."). */
+  private isSubject(s: Sent, t: number): boolean {
+    const subj = (x: number) => /^nsubj/.test(s.rel[x] ?? "") || s.eheads[x]!.some((a) => a.rel.startsWith("nsubj"));
+    if (subj(t)) return true;
+    const h = s.head[t]!;
+    return h >= 0 && s.rel[t] === "nmod:poss" && subj(h);
   }
 
   private inPersonTitle(s: Sent, m: Mention): boolean {

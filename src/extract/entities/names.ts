@@ -1,6 +1,6 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS } from "../lexicon/index.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
 
 /**
@@ -89,6 +89,14 @@ function gazetteer(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
     }
     // Hyphenated compounds name several countries ("Brazilian-Colombian plan", "Kosovo-Serbia talks").
     if (tok.text.includes("-") && /^\p{Lu}/u.test(tok.text)) hyphenParts(doc, reg, s, i);
+    // "Franco - British" split by the tokenizer: the combining form names a state when a state follows.
+    const form = COMBINING_FORMS.get(tok.text);
+    const dash = s.toks[i + 1];
+    const next = s.toks[i + 2];
+    if (form && dash?.text === "-" && dash.start === tok.end && next?.start === dash.end && matchAt(doc, s, i + 2)?.entry.kind.match(/^(country|demonym)$/)) {
+      const e = countryEntity(reg, form);
+      if (e) reg.mention(e, s, i, i, "demonym");
+    }
   }
 }
 
@@ -166,16 +174,16 @@ function placeMention(doc: Doc, reg: Registry, s: Sent, from: number, to: number
 
 function hyphenParts(doc: Doc, reg: Registry, s: Sent, i: number): void {
   const tok = s.toks[i]!;
+  const parts = tok.text.split("-");
+  const states = parts.map((part) => phrasesStartingWith(part).find((e) => e.text === part && (e.kind === "country" || e.kind === "demonym"))?.ref);
+  // "Franco-British": a combining form names a state when the rest of the word does too (not "Indo-Pacific").
+  if (states.slice(1).some(Boolean)) parts.forEach((part, n) => (states[n] ??= n < parts.length - 1 ? COMBINING_FORMS.get(part) : undefined));
   let offset = tok.start;
-  for (const part of tok.text.split("-")) {
-    const cands = phrasesStartingWith(part).filter((e) => e.text === part && (e.kind === "country" || e.kind === "demonym"));
-    const entry = cands[0];
-    if (entry) {
-      const e = countryEntity(reg, entry.ref);
-      if (e) reg.mention(e, s, i, i, "demonym", offset, offset + part.length);
-    }
+  parts.forEach((part, n) => {
+    const e = states[n] ? countryEntity(reg, states[n]!) : undefined;
+    if (e) reg.mention(e, s, i, i, "demonym", offset, offset + part.length);
     offset += part.length + 1;
-  }
+  });
 }
 
 function groupsByAdjective(reg: Registry, s: Sent, covered: boolean[]): void {

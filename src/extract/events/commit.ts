@@ -252,6 +252,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   if (tok.pos.startsWith("NN") && isPlace(ctx, s, t)) return [];
   // Contributions to a mission and its personnel stand for the mission: "pledged warships for the mission",
   // "will send a frigate", "would welcome the observers", "will not accept foreign monitors".
+  // "the reassurance force", "the Franco-British force": a described mission is the proposal it describes.
+  if (ASSET_NOUNS.has(tok.lemma) && MISSION_HEADS.has(tok.lemma) && kidsOf(s, t, "det").some((d) => s.toks[d]!.lower === "the") && kidsOf(s, t, /^(amod|compound)$/).length) {
+    const p = proposalFor(ctx, s, t);
+    if (p) return [p];
+  }
   if (ASSET_NOUNS.has(tok.lemma)) {
     const mission = missionFor(ctx, s, t, ev);
     if (mission) return [mission];

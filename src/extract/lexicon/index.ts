@@ -27,6 +27,7 @@ const CountriesExtraSchema = z.object({
   extraAliases: z.record(Str, StrList),
   extraDemonyms: z.record(Str, StrList),
   metonyms: z.record(Str, Str),
+  combiningForms: z.record(Str, Str),
   buildingMetonyms: StrList,
   safeCodes: StrList,
   overrides: z.record(Str, Str).default({}),
@@ -433,3 +434,6 @@ export function isMeetingWord(tok: { lemma: string; lower: string }): boolean {
   return MEETING_NOUNS.has(tok.lower) || MEETING_NOUNS.has(tok.lemma);
 }
 export const PAIR_DETERMINERS = new Set(NOMINALS.pairDeterminers);
+
+/** "Franco-" in "Franco-British": a state named only as the first part of a hyphenated pair of states. */
+export const COMBINING_FORMS = new Map(Object.entries(countriesExtra.combiningForms));

@@ -9,6 +9,12 @@ describe("entities the lexicons know and those they do not", () => {
     expect(entity(doc, "Ankara", "Place"), describeDoc(doc)).toBeDefined();
   });
 
+  it("reads both states of a hyphenated pair, combining forms included, but no state in a region's name", async () => {
+    const doc = await extractText("The Sino-Russian patrol and the Franco-German brigade were discussed at an Indo-Pacific forum.");
+    for (const c of ["China", "Russia", "France", "Germany"]) expect(entity(doc, c, "Country"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "India"), describeDoc(doc)).toBeUndefined();
+  });
+
   it("finds people the lexicons do not know from the tagger and their titles", async () => {
     const doc = await extractText("Deputy Foreign Minister Tadesse Worku of Ethiopia met Kenyan envoy Achieng Otieno in Nairobi.");
     expect(entity(doc, "Tadesse Worku", "Person"), describeDoc(doc)).toBeDefined();
@@ -64,5 +70,15 @@ describe("entities the lexicons know and those they do not", () => {
     const doc = await extractText("Sudan proposed a buffer zone. The African Union met in Addis Ababa. The bloc rejected the buffer zone. Egypt said it would back the buffer zone.");
     expect(has(doc, "African Union", "REJECTED", "*"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Egypt", "SUPPORTED", "*"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("possessive pronouns", () => {
+  it("'its' after a sentence about an organisation's position is that organisation's", async () => {
+    const doc = await extractText(
+      "Turkey offered to host talks. The African Union's position is less clear. Its commission chairman, Amara Diallo, proposed an observer mission.",
+    );
+    expect(has(doc, "Amara Diallo", "LEADS", "African Union"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Amara Diallo", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
   });
 });

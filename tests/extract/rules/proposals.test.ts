@@ -48,4 +48,20 @@ describe("open proposals", () => {
     expect(topic("tariff on steel"), describeDoc(doc)).toBe("sanctions");
     expect(topic("joint space agency"), describeDoc(doc)).toBe("other");
   });
+
+  it("a description's own words outweigh its owner ('Ankara's water-sharing idea' when Ankara is known for another)", async () => {
+    const doc = await extractText(
+      "Iraq proposed a water-sharing commission on the Euphrates. Turkey offered a naval patrol in the Aegean. Syria welcomed Ankara's water-sharing idea.",
+    );
+    expect(has(doc, "Syria", "SUPPORTED", "water-sharing commission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Syria", "SUPPORTED", "naval patrol"), describeDoc(doc)).toBe(false);
+  });
+
+  it("a described mission refers back to the mission proposed, not to the latest one", async () => {
+    const doc = await extractText(
+      "France proposed a European reassurance force for Moldova. Germany later proposed a police training mission. Russia rejected the reassurance force.",
+    );
+    expect(has(doc, "Russia", "REJECTED", "reassurance force"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "REJECTED", "police training mission"), describeDoc(doc)).toBe(false);
+  });
 });
