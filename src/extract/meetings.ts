@@ -4,7 +4,7 @@ import { findDateline } from "../parse/prepare.ts";
 import { type Sent, ekidsOf, kidsOf, subtree } from "./doc/doc.ts";
 import { placeEntity } from "./entities/names.ts";
 import { type Entity, isActor } from "./entities/registry.ts";
-import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS } from "./lexicon/index.ts";
+import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS, VENUE_NOUNS } from "./lexicon/index.ts";
 
 /**
  * Meetings: noun phrases headed by a meeting word (talks, summit, session, round, call, visit...), each either a
@@ -117,6 +117,8 @@ export function meetingOfNp(ctx: Ctx, s: Sent, t: number, forceName?: string): E
     entity = ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[from]!.start);
     entity.attrs.headLemma = tok.lemma;
     if (isPlanned(s, t)) entity.attrs.planned = true;
+    // "The summit" with nothing before it: a verb met later may have introduced it ("X and Y will meet in Luanda").
+    if (!isNew && !isPart) entity.attrs.awaitsAntecedent = true;
   }
   ctx.reg.mention(entity, s, from, to, "nominal");
   if (date && entity.attrs.date === undefined) entity.attrs.date = date;
@@ -168,6 +170,12 @@ function compatible(e: Entity, place: Entity | undefined, date: string | undefin
   if (place && e.attrs.place !== place.key) return false;
   if (date && (typeof e.attrs.date !== "string" || (!e.attrs.date.startsWith(date) && !date.startsWith(e.attrs.date)))) return false;
   return true;
+}
+
+/** A meeting known to be elsewhere or at another time. */
+function conflicts(e: Entity, place: Entity | undefined, date: string | undefined): boolean {
+  if (place && e.attrs.place !== undefined && e.attrs.place !== place.key) return true;
+  return !!date && typeof e.attrs.date === "string" && !e.attrs.date.startsWith(date) && !date.startsWith(e.attrs.date);
 }
 
 /** The noun phrase's token range for the mention: determiners, modifiers, "of"-phrases and places, not clauses. */
@@ -287,11 +295,25 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
  * Returns the verb's token, which then resolves to the meeting.
  */
 export function meetingOfHosting(ctx: Ctx, s: Sent, v: number, guests: Entity[]): number | undefined {
-  const place = placeOf(ctx, s, v) ?? clauseLocatives(s, v).map((k) => ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
-  const date = dateOf(ctx, s, v);
-  if (!place && !date) return undefined;
+  // "at the Cidade Alta presidential palace": the place named inside the locative phrase.
+  const inPhrase = (k: number) => subtree(s, k).map((x) => ctx.reg.at(s.index, x).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
+  const place = placeOf(ctx, s, v) ?? clauseLocatives(s, v).map(inPhrase).find(Boolean);
+  const date = dateOf(ctx, s, v) ?? verbDate(ctx, s, v);
+  const venue = clauseLocatives(s, v).some((k) => VENUE_NOUNS.has(s.toks[k]!.lemma));
   const existing = meetingAt(ctx, s, v);
   if (existing) return v;
+  // "The summit was proposed by X, who will host both leaders": the meeting of this or the last sentence.
+  const recent = currentMeeting(ctx, s, v, (e) => !conflicts(e, venue ? undefined : place, date) && e.mentions.some((m) => m.sent >= s.index - 1 && m.start < s.toks[v]!.start));
+  if (recent) {
+    ctx.reg.mention(recent, s, v, v, "nominal");
+    if (place && recent.attrs.place !== place.key) {
+      recent.attrs.place ??= place.key;
+      addFact(ctx, { type: "HELD_IN", subject: recent, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/hosting" });
+    }
+    return v;
+  }
+  // A date alone makes no new meeting: "hosted X on Monday" is usually the summit the article names elsewhere.
+  if (!place && !dateOf(ctx, s, v)) return undefined;
   const name = place ? `Talks in ${place.name}` : `${guests.map((g) => g.name).join("-")} talks`;
   const e = ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[v]!.start);
   e.attrs.headLemma = "talks";
@@ -302,4 +324,38 @@ export function meetingOfHosting(ctx: Ctx, s: Sent, v: number, guests: Entity[])
     addFact(ctx, { type: "HELD_IN", subject: e, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/hosting" });
   }
   return v;
+}
+
+/**
+ * The meeting a verb introduces ("X and Y will meet in Luanda on March 5", "X spoke by phone with Y"), named by its
+ * participants. A definite meeting phrase of the next sentences that found nothing before it ("The summit was
+ * proposed by ...") is this meeting.
+ */
+export function meetingOfVerb(ctx: Ctx, s: Sent, v: number, who: Entity[], kind: string, place?: Entity): Entity {
+  const names = who.map((e) => (e.type === "Person" ? e.name.split(/\s+/).pop()! : e.name));
+  const name = `${names.join("-")} ${kind}`;
+  const date = verbDate(ctx, s, v);
+  const at = s.toks[v]!.start;
+  const later = (m: Entity) =>
+    m.attrs.awaitsAntecedent === true && m.mentions.every((x) => x.start > at) && m.mentions.some((x) => x.sent - s.index <= 2) && !conflicts(m, place, date);
+  const e = ctx.reg.list("Meeting").find((m) => m.name === name) ?? ctx.reg.list("Meeting").find(later) ?? ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, at);
+  delete e.attrs.awaitsAntecedent;
+  ctx.reg.mention(e, s, v, v, "nominal");
+  if (isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) && s.toks[k]!.lower !== "would")) e.attrs.planned = true;
+  if (date && e.attrs.date === undefined) e.attrs.date = date;
+  if (place && e.attrs.place === undefined) {
+    e.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: e, object: place, sent: s.index, confidence: 0.7, rule: "meeting-place/verb" });
+  }
+  return e;
+}
+
+/** The date a verb's clause gives ("will meet in Luanda on March 5"). */
+function verbDate(ctx: Ctx, s: Sent, v: number): string | undefined {
+  const parts: number[] = [];
+  for (const k of kidsOf(s, v)) if (/^(obl:tmod|obl:on|obl:in|obl:npmod|nmod:tmod)$/.test(s.rel[k]!) && (isTemporal(s, k) || kidsOf(s, k, /^(compound|nummod|amod)$/).some((x) => isTemporal(s, x)))) parts.push(...subtree(s, k));
+  if (!parts.length) return undefined;
+  parts.sort((a, b) => a - b);
+  const future = isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower));
+  return findDate(parts.map((k) => s.toks[k]!.text).join(" "), ctx.publishedAt, future, future)?.date;
 }

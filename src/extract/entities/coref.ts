@@ -81,6 +81,9 @@ export class Resolver {
     // "Brazilian-Colombian": one token, two countries.
     const parts = ms.filter((m) => m.from === t && m.to === t && m.kind === "demonym" && m.entity.type === "Country");
     if (best.kind === "demonym" && parts.length > 1) return [...new Set(parts.map((m) => m.entity))];
+    // "both leaders" resolved before: one phrase, several actors.
+    const together = ms.filter((m) => m.kind === best.kind && m.from === best.from && m.to === best.to);
+    if (best.kind === "nominal" && together.length > 1) return [...new Set(together.map((m) => m.entity))];
     return [best.entity];
   }
 

@@ -39,6 +39,7 @@ const PlacesSchema = z.object({
   aliases: z.record(Str, StrList),
   regionHeads: StrList,
   placeHeads: StrList,
+  venueNouns: StrList,
 });
 const GroupsSchema = z.object({
   heads: StrList,
@@ -316,6 +317,7 @@ for (const p of places.places) addPhrase(p, { kind: "place", ref: p });
 for (const [p, list] of Object.entries(places.aliases)) for (const a of list) addPhrase(a, { kind: "place", ref: p });
 export const REGION_HEADS = new Set(places.regionHeads.map((h) => h.toLowerCase()));
 export const PLACE_HEADS = new Set(places.placeHeads);
+export const VENUE_NOUNS = new Set(places.venueNouns);
 
 export interface GroupInfo {
   id: string;

@@ -5,7 +5,7 @@ import { agentTokens } from "../events/arguments.ts";
 import { recentMeeting } from "../events/commit.ts";
 import { isNegatedToken, polarityOf } from "../events/polarity.ts";
 import { CLASSES, G } from "../lexicon/index.ts";
-import { isMeetingHead, meetingAt, meetingOfNp } from "../meetings.ts";
+import { isMeetingHead, meetingAt, meetingOfNp, meetingOfVerb } from "../meetings.ts";
 import { type Rule, always, lemmaCue } from "./rule.ts";
 
 const ATTEND = CLASSES.ATTEND;
@@ -111,7 +111,7 @@ export const metWith: Rule = {
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {
-          const m = verbMeeting(ctx, s, v, subjects, "meeting");
+          const m = meetingOfVerb(ctx, s, v, subjects, "meeting", place);
           attended(ctx, s, subjects, m, "met-with/planned", 0.7);
         }
         continue;
@@ -145,7 +145,7 @@ export const metWith: Rule = {
         const subjects = subjectsOf(ctx, s, v);
         const others = ekidsOf(s, v, /^obl:with$/).flatMap((k) => ctx.res.actors(s, k));
         if (!subjects.length || !others.length) continue;
-        const m = verbMeeting(ctx, s, v, [...subjects, ...others], "phone call");
+        const m = meetingOfVerb(ctx, s, v, [...subjects, ...others], "phone call");
         attended(ctx, s, [...subjects, ...others], m, "met-with/call");
       }
     }
@@ -155,16 +155,6 @@ export const metWith: Rule = {
 function metFact(ctx: Ctx, s: Sent, a: Entity, b: Entity): void {
   if (a === b) return;
   addFact(ctx, { type: "MET_WITH", subject: a, object: b, sent: s.index, confidence: 0.75, rule: "met-with", cameo: MEET.cameo, plover: MEET.plover });
-}
-
-/** A meeting a verb creates ("X spoke by phone with Y"), named by its participants. */
-function verbMeeting(ctx: Ctx, s: Sent, v: number, who: Entity[], kind: string): Entity {
-  const names = who.map((e) => (e.type === "Person" ? e.name.split(/\s+/).pop()! : e.name));
-  const name = `${names.join("-")} ${kind}`;
-  const existing = ctx.reg.list("Meeting").find((m) => m.name === name);
-  const e = existing ?? ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[v]!.start);
-  ctx.reg.mention(e, s, v, v, "nominal");
-  return e;
 }
 
 /** The hosting of guests with a place and no meeting noun ("hosted Russian and Ukrainian negotiators in Istanbul"). */

@@ -95,3 +95,18 @@ describe("membership and offices", () => {
     expect(has(doc, "Maria Lopez", "LEADS", "Venezuela"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("meetings a verb introduces", () => {
+  it("'X and Y will meet in Z on <date>' is the meeting 'the summit' then refers to, hosted by the one who hosts both", async () => {
+    const doc = await extractText(
+      "Sudanese President Omar Bashir and Chadian President Idriss Deby will meet in Addis Ababa on April 9. The summit was proposed by Ethiopian Prime Minister Abiy Ahmed, who will host both leaders at the National Palace.",
+    );
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(1);
+    const summit = meetings[0]!;
+    expect(has(doc, "Omar Bashir", "ATTENDED", summit.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, summit.name, "HELD_IN", "Addis Ababa"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Abiy Ahmed", "HOSTED", summit.name), describeDoc(doc)).toBe(true);
+    for (const guest of ["Omar Bashir", "Idriss Deby"]) expect(has(doc, "Abiy Ahmed", "HOSTED", guest), describeDoc(doc)).toBe(true);
+  });
+});
