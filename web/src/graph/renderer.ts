@@ -13,13 +13,14 @@ const LARGE_GRAPH_EDGES = 3_000;
 /** Below this camera ratio (zoomed in) every visible edge of a small graph shows its relation type. */
 export const EDGE_LABEL_ZOOM_RATIO = 0.35;
 
-export type Highlight = { hovered: string | null; selected: string | null; hoveredEdge: string | null };
+/** hovered and selected: the node whose neighbourhood is highlighted; multi: the nodes of a multi-selection. */
+export type Highlight = { hovered: string | null; selected: string | null; hoveredEdge: string | null; multi: Set<string>; pinned: Set<string> };
 
 /**
  * What the explorer changes per item. They are sigma item states, not reducers: sigma then re-styles only the
  * items whose state changed, whereas a reducer makes it re-style every node and edge on each camera move or hover.
  */
-type NodeState = { isDimmed: boolean; isFocus: boolean };
+type NodeState = { isDimmed: boolean; isFocus: boolean; isSelected: boolean; isPinned: boolean };
 type EdgeState = { isDimmed: boolean; isLabelled: boolean };
 type ExplorerSigma = Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>;
 
@@ -34,7 +35,7 @@ export class GraphRenderer {
   /** Whether hovering a node highlights its neighbourhood (each highlight re-styles the whole neighbourhood). */
   hoverHighlight = true;
   visibility: Visibility | null = null;
-  highlight: Highlight = { hovered: null, selected: null, hoveredEdge: null };
+  highlight: Highlight = { hovered: null, selected: null, hoveredEdge: null, multi: new Set(), pinned: new Set() };
   private large = false;
   private zoomedIn = false;
   // What the items' states currently say, so refresh() only touches the items that change.
@@ -45,7 +46,10 @@ export class GraphRenderer {
   private highlightedNodes = new Set<string>();
   private highlightedEdges = new Set<string>();
   private labelledEdges = new Set<string>();
+  private selectedNodes = new Set<string>();
+  private pinnedNodes = new Set<string>();
   private focusNode: string | null = null;
+  private readonly resizeObserver: ResizeObserver;
 
   /** Sets sigma up (WebGL context and shader programs) on an empty graph, so it can be done while data loads. */
   constructor(container: HTMLElement) {
@@ -58,6 +62,9 @@ export class GraphRenderer {
       styles: {
         nodes: [
           DEFAULT_STYLES.nodes,
+          { label: { attribute: "displayLabel", defaultValue: "" } },
+          { whenState: "isPinned", then: { backdropVisibility: "visible", backdropColor: "#d7dde8", backdropPadding: 2 } },
+          { whenState: "isSelected", then: { labelVisibility: "visible", backdropVisibility: "visible", backdropColor: "#ffd966", backdropPadding: 4, depth: "topNodes" } },
           { whenState: "isHighlighted", then: { labelVisibility: "visible", depth: "topNodes" } },
           { whenState: "isFocus", then: { labelVisibility: "visible", backdropVisibility: "visible", depth: "topNodes" } },
           { whenState: "isDimmed", then: { color: DIMMED_COLOR, labelVisibility: "hidden" } },
@@ -79,8 +86,18 @@ export class GraphRenderer {
         stagePadding: 40,
         // Sizes in screen pixels (as in sigma 3), so size-by-degree reads the same at any graph extent.
         itemSizesReference: "screen",
+        // Nodes can be dragged (and stay where they are dropped: see the explorer's nodeDragEnd).
+        enableNodeDrag: true,
       },
     } as unknown as ConstructorParameters<typeof Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>>[2]);
+    // Sigma follows the window's size only; panels opening and views docking resize the container too. A canvas
+    // left at its old size overflows onto the panels and takes their clicks, or is cleared and drawn again late.
+    this.resizeObserver = new ResizeObserver(() => {
+      if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
+      this.sigma.resize();
+      this.sigma.refresh({ skipIndexation: true });
+    });
+    this.resizeObserver.observe(container);
   }
 
   /** Draws `graph` (one full indexation); large graphs hide edges and labels while the camera moves. */
@@ -146,6 +163,12 @@ export class GraphRenderer {
     applyDiff(this.dimmedEdges, dimmedEdges, (keys, on) => sigma.setEdgesState(keys, { isDimmed: on }), hasEdge);
     applyDiff(this.highlightedEdges, highlightedEdges, (keys, on) => sigma.setEdgesState(keys, { isHighlighted: on }), hasEdge);
     applyDiff(this.labelledEdges, labelledEdges, (keys, on) => sigma.setEdgesState(keys, { isLabelled: on }), hasEdge);
+    const selectedNodes = new Set([...this.highlight.multi].filter(hasNode));
+    const pinnedNodes = new Set([...this.highlight.pinned].filter(hasNode));
+    applyDiff(this.selectedNodes, selectedNodes, (keys, on) => sigma.setNodesState(keys, { isSelected: on }), hasNode);
+    applyDiff(this.pinnedNodes, pinnedNodes, (keys, on) => sigma.setNodesState(keys, { isPinned: on }), hasNode);
+    this.selectedNodes = selectedNodes;
+    this.pinnedNodes = pinnedNodes;
     if (this.focusNode !== center) {
       if (this.focusNode !== null && graph.hasNode(this.focusNode)) sigma.setNodeState(this.focusNode, { isFocus: false });
       if (center !== null) sigma.setNodeState(center, { isFocus: true });
@@ -167,12 +190,46 @@ export class GraphRenderer {
     return this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: EDGE_LABEL_ZOOM_RATIO }, { duration }) as Promise<void>;
   }
 
+  /** Whether node labels are drawn at all ("Labels: none"). */
+  setLabelsShown(shown: boolean): void {
+    if (this.sigma.getSetting("renderLabels") !== shown) this.sigma.setSettings({ renderLabels: shown });
+  }
+
   /** Label density: higher shows more labels (sigma's label grid keeps them from overlapping). */
   setLabelDensity(density: number): void {
     this.sigma.setSettings({ labelDensity: density });
   }
 
+  /** Zooms around the centre of the view (factor > 1 zooms in). */
+  zoom(factor: number, duration = 250): Promise<void> {
+    const camera = this.sigma.getCamera();
+    return camera.animate({ ratio: camera.getBoundedRatio(camera.ratio / factor) }, { duration });
+  }
+
+  /** Pans by a share of the view's width or height (arrow keys). */
+  pan(dx: number, dy: number, duration = 150): Promise<void> {
+    const camera = this.sigma.getCamera();
+    const { width, height } = this.sigma.getDimensions();
+    const target = this.sigma.viewportToFramedGraph({ x: width / 2 + dx * width, y: height / 2 + dy * height });
+    return camera.animate({ x: target.x, y: target.y }, { duration });
+  }
+
+  /** Fits the camera to these nodes (all visible nodes when none are given). */
+  fit(nodes: Iterable<string> | null, duration = 400): Promise<void> {
+    const keys = [...(nodes ?? this.visibility?.nodes ?? this.graph.nodes())].filter((k) => this.graph.hasNode(k));
+    const points = keys.map((k) => this.sigma.getNodeDisplayData(k)).filter((d): d is NonNullable<typeof d> => Boolean(d));
+    if (points.length === 0) return this.sigma.getCamera().reset({ duration });
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    // Display data are in the framed graph's [0, 1] space, where ratio 1 shows the whole graph.
+    const ratio = Math.max(maxX - minX, maxY - minY, 0.05) * 1.2;
+    const camera = this.sigma.getCamera();
+    return camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: camera.getBoundedRatio(Math.min(ratio, 1.2)) }, { duration });
+  }
+
   kill(): void {
+    this.resizeObserver.disconnect();
     this.sigma.kill();
   }
 }
