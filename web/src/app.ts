@@ -446,13 +446,24 @@ export class ExplorerApp {
     selectNode: (id) => void this.select(id, { fly: true }),
     expand: (ids) => void this.expand(ids),
     hide: (ids) => this.store.update({ ...NO_PANEL, hiddenNodes: [...new Set([...this.store.get().hiddenNodes, ...ids])] }),
-    compare: (ids) => {
-      const names = ids.filter((id) => this.graph.hasNode(id)).map((id) => this.graph.getNodeAttribute(id, "label"));
-      this.store.update({ view: "compare", actors: names });
-    },
+    compare: (ids) => void this.compareNodes(ids),
     exportGexf: (ids) => void this.exportGexf(new Set(ids)),
     exportCsv: (ids) => void this.exportCsv(new Set(ids)),
   };
+
+  /** Compares the selected actors on the topic in use, or else on the topic with the most facts. */
+  private async compareNodes(ids: string[]): Promise<void> {
+    const names = ids.filter((id) => this.graph.hasNode(id)).map((id) => this.graph.getNodeAttribute(id, "label"));
+    let topic = this.store.get().topic;
+    if (!topic) {
+      try {
+        topic = (await api.topics()).topics[0]?.id ?? null;
+      } catch {
+        topic = null;
+      }
+    }
+    this.store.update({ view: "compare", actors: names, topic });
+  }
 
   private openArticle(id: string, quote?: { start: number; end: number }): void {
     this.store.update({ article: id, quote: quote ?? null, timelineActor: null, timelineTopic: null, panel: null });

@@ -81,7 +81,7 @@ export function applyAppearance(
     const size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share);
     const community = communities?.get(node);
     const color = communities ? communityColor(community ?? -1) : colorOf(attrs.entityType);
-    const displayLabel = options.labels === "none" ? "" : options.labels === "type" ? attrs.entityType : attrs.label;
+    const displayLabel = options.labels === "none" ? "" : options.labels === "type" ? attrs.entityType : shortLabel(attrs.label);
     const patch: Partial<typeof attrs> = {};
     if (value !== undefined && attrs.size !== size) patch.size = size;
     if (attrs.color !== color) patch.color = color;
@@ -92,4 +92,14 @@ export function applyAppearance(
   });
   const used = communities ? [...new Set(communities.values())].sort((a, b) => a - b) : [];
   return { metric: options.sizeBy, range: [low, high], communities: used };
+}
+
+/** Labels longer than this are cut at a word with an ellipsis on the canvas (the panel and tooltips show them whole). */
+const LABEL_MAX = 36;
+
+export function shortLabel(label: string): string {
+  if (label.length <= LABEL_MAX) return label;
+  const cut = label.slice(0, LABEL_MAX);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > LABEL_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }

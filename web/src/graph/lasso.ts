@@ -40,6 +40,10 @@ export class Lasso {
       payload.preventSigmaDefault();
       this.begin(this.pointOf(original), original.ctrlKey || original.metaKey);
     });
+    // While drawing, the mouse moves draw the lasso instead of panning the camera.
+    sigma.on("moveBody", (payload) => {
+      if (this.drawing) payload.preventSigmaDefault();
+    });
   }
 
   setActive(active: boolean): void {

@@ -83,7 +83,13 @@ function renderBody(article: ArticleDetail, highlight: { start: number; end: num
   if (evidenceMark) {
     const target: HTMLElement = evidenceMark;
     target.id = "article-quote";
-    requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+    // Scroll the panel only (scrollIntoView would scroll the page and the stage too).
+    requestAnimationFrame(() => {
+      const scroller = target.closest<HTMLElement>(".panel");
+      if (!scroller) return;
+      const offset = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTop += offset - scroller.clientHeight / 3;
+    });
   }
   return container;
 }
