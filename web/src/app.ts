@@ -122,7 +122,7 @@ export class ExplorerApp {
       toggleLayout: () => this.layout.toggle(),
       closePanel: () => this.closePanel(),
       panelOpen: () => !this.panel.hidden,
-      showView: (view) => this.store.update({ view }),
+      showView: (view, closePanel) => this.store.update(closePanel ? { ...NO_PANEL, view } : { view }),
     });
     setupSearch(byId<HTMLInputElement>("search-input"), byId<HTMLUListElement>("search-results"), (hit) => void this.select(hit.id, { fly: true }));
     this.store.subscribe((state, previous, source) => this.onChange(state, previous, source));

@@ -88,7 +88,7 @@ function renderBody(article: ArticleDetail, highlight: { start: number; end: num
       const scroller = target.closest<HTMLElement>(".panel");
       if (!scroller) return;
       const offset = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-      scroller.scrollTop += offset - scroller.clientHeight / 3;
+      scroller.scrollTop += offset - scroller.clientHeight / 2;
     });
   }
   return container;
@@ -98,8 +98,10 @@ export function renderArticle(root: HTMLElement, article: ArticleDetail, highlig
   clear(root);
   const href = safeHref(article.url);
   root.setAttribute("aria-labelledby", "article-title");
-  append(
-    root,
+  // The title, source and link to the original stay in view while the text scrolls to the quote.
+  const head = el(
+    "div",
+    { className: "article-head" },
     el(
       "header",
       { className: "panel-header" },
@@ -111,6 +113,10 @@ export function renderArticle(root: HTMLElement, article: ArticleDetail, highlig
       ? el("p", { className: "original-link" }, "Original: ", el("a", { attrs: { id: "article-original", href, target: "_blank", rel: "noopener noreferrer" } }, `${hostOf(href)} ↗`))
       : el("p", { className: "muted", attrs: { id: "article-original-missing" } }, "No link to the original was recorded for this article."),
     highlight ? el("p", { className: "muted" }, "The highlighted sentence is the quote you came from.") : null,
+  );
+  append(
+    root,
+    head,
     renderBody(article, highlight, actions),
   );
 }

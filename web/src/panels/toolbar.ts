@@ -10,7 +10,7 @@ export type ToolbarActions = {
   toggleLayout(): void;
   closePanel(): void;
   panelOpen(): boolean;
-  showView(view: ViewName): void;
+  showView(view: ViewName, closePanel: boolean): void;
 };
 
 const NARROW = "(max-width: 760px)";
@@ -22,7 +22,8 @@ const NARROW = "(max-width: 760px)";
 export function bindToolbar(actions: ToolbarActions): void {
   const narrow = window.matchMedia(NARROW);
   for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-view]")) {
-    button.addEventListener("click", () => actions.showView(button.dataset.view as ViewName));
+    // On a phone the details sheet would leave Compare and the console a sliver of the screen: it closes.
+    button.addEventListener("click", () => actions.showView(button.dataset.view as ViewName, narrow.matches && button.dataset.view !== "graph"));
   }
 
   const menuToggle = byId("menu-toggle");
