@@ -75,6 +75,7 @@ describe("the graph explorer in headless Chromium", () => {
     expect(await page.evaluate(() => document.body.dataset.visibleNodes)).toBe("10");
     await page.locator('#filters [data-filter="hiddenTypes"] input[data-value="Country"]').uncheck();
     await page.waitForFunction(() => document.body.dataset.visibleNodes === "7");
+    await page.waitForFunction(() => (window as any).kgExplorer.renderer.sigma.getNodeDisplayData("country:turkey")?.visibility === "hidden", undefined, { polling: 100 });
     const hidden = await page.evaluate(() => {
       const sigma = (window as any).kgExplorer.renderer.sigma;
       return ["country:turkey", "country:russia", "country:ukraine", "person:mallory"].map((id) => sigma.getNodeDisplayData(id)?.visibility);

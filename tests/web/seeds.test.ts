@@ -92,6 +92,21 @@ describe("labels and the first screen", () => {
       }
     }
     expect(clashes).toEqual([]);
+    // Placing labels settles: an idle page draws no more frames.
+    const idleFrames = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const sigma = (window as unknown as Win).kgExplorer.renderer.sigma;
+          let frames = 0;
+          const count = () => frames++;
+          sigma.on("afterRender", count);
+          setTimeout(() => {
+            sigma.off("afterRender", count);
+            resolve(frames);
+          }, 1_000);
+        }),
+    );
+    expect(idleFrames).toBeLessThan(3);
     // Zoomed in on Turkey: relation types label the edges that have room for them, and only those.
     await page.fill("#search-input", "Turkey");
     await page.locator('#search-results li[data-id="country:turkey"]').click();

@@ -5,23 +5,21 @@ import { bindCameraControls } from "./graph/camera-controls.ts";
 import { colorOf, communityColor } from "./graph/colors.ts";
 import { FactStore } from "./graph/facts.ts";
 import { Lasso } from "./graph/lasso.ts";
+import { bindNodeDrag } from "./graph/node-drag.ts";
 import { LayoutController, prelayout, settleNew } from "./graph/layout.ts";
 import { bundleEdges, countSupport, createViewGraph, hasStoredLayout, mergeApiGraph, type ViewGraph } from "./graph/model.ts";
 import { dropQueryGraph, mergeQueryGraph, type QueryFocus } from "./graph/query-graph.ts";
 import { EDGE_LABEL_ZOOM_RATIO, GraphRenderer } from "./graph/renderer.ts";
 import { bundleOf, EdgeTooltip } from "./graph/tooltip.ts";
 import { computeVisibility, countVisible, factDates, type Visibility } from "./graph/visibility.ts";
-import { datedName, download } from "./export/download.ts";
-import { factsCsv } from "./export/csv.ts";
-import { writeGexf } from "./export/gexf.ts";
-import { renderPng } from "./export/png.ts";
-import { exportView } from "./export/view-data.ts";
+import { Exporter } from "./export/exporter.ts";
 import { AppearancePanel } from "./panels/appearance.ts";
 import { renderArticle, renderArticleList, type ArticleActions } from "./panels/article-panel.ts";
 import { CompareView, type CompareActions } from "./panels/compare-view.ts";
 // The console (and CodeMirror with it) is loaded on first use: the graph view does not wait for it.
 import type { ConsoleActions, QueryConsole, QueryGraph } from "./panels/console.ts";
 import { FiltersPanel } from "./panels/filters.ts";
+import { Intro } from "./panels/intro.ts";
 import { renderLegend, type LegendEntry } from "./panels/legend.ts";
 import { renderNodePanel, type NodePanelActions } from "./panels/node-panel.ts";
 import { SavedViewsPanel } from "./panels/saved-views.ts";
@@ -65,6 +63,7 @@ export class ExplorerApp {
   private stats: Stats | null = null;
   private truncated = false;
   private appearance: AppearanceSummary | null = null;
+  private intro: Intro | null = null;
   private compareView: CompareView | null = null;
   private console: QueryConsole | null = null;
   /** What the last console query returned; while set, the graph shows only that. */
@@ -126,12 +125,12 @@ export class ExplorerApp {
     });
     setupSearch(byId<HTMLInputElement>("search-input"), byId<HTMLUListElement>("search-results"), (hit) => void this.select(hit.id, { fly: true }));
     this.store.subscribe((state, previous, source) => this.onChange(state, previous, source));
-    this.bindIntro();
+    this.intro = new Intro(this.store, () => this.stats);
     void statsRequest.then((stats) => {
       this.stats = stats;
       this.renderFilters();
       this.showCounts();
-      this.updateIntro();
+      this.intro?.update();
     });
     this.showCounts();
     await this.showView(initial.view);
@@ -341,10 +340,14 @@ export class ExplorerApp {
       if (!this.panel.hidden || this.store.get().selected.length > 0) this.closePanel();
     });
     // A dragged node stays where it is dropped: it is pinned.
-    sigma.on("nodeDragEnd", ({ node }) => {
-      const pinned = this.store.get().pinned;
-      if (!pinned.includes(node)) this.store.update({ pinned: [...pinned, node] });
-    });
+    bindNodeDrag(
+      this.renderer,
+      () => !this.lasso.active,
+      (node) => {
+        const pinned = this.store.get().pinned;
+        if (!pinned.includes(node)) this.store.update({ pinned: [...pinned, node] });
+      },
+    );
     sigma.on("enterEdge", ({ edge, event }) => {
       if (dragging(event)) return;
       this.renderer.highlight.hoveredEdge = edge;
@@ -527,7 +530,7 @@ export class ExplorerApp {
     this.panel.hidden = false;
     this.panel.scrollTop = 0;
     document.body.dataset.panel = "open";
-    byId("intro").hidden = true;
+    this.intro?.hide();
   }
 
   // --- views ----------------------------------------------------------------------------------------------------
@@ -632,76 +635,30 @@ export class ExplorerApp {
     }
   }
 
-  // --- exports --------------------------------------------------------------------------------------------------
+  // --- exports ---------------------------------------------------------------------------------------------------
 
-  /** What the view shows, in words: the console query, the filters, the appearance (captions and metadata). */
-  private describeView(): string[] {
-    const state = this.store.get();
-    const v = this.visibility;
-    const parts: string[] = [`${v.nodes.size} nodes, ${v.edges.size} relations shown`];
-    if (this.queryFocus && state.query) parts.push(`console query: ${state.query.replace(/\s+/g, " ").slice(0, 160)}`);
-    const filters = [
-      state.hiddenTypes.length ? `hidden node types: ${state.hiddenTypes.join(", ")}` : null,
-      state.hiddenRelations.length ? `hidden relations: ${state.hiddenRelations.join(", ")}` : null,
-      state.hiddenSources.length ? `hidden sources: ${state.hiddenSources.join(", ")}` : null,
-      state.hiddenNodes.length ? `${state.hiddenNodes.length} node(s) hidden by hand` : null,
-      state.from || state.to ? `facts dated ${state.from ?? "…"} to ${state.to ?? "…"}` : null,
-      state.minConfidence !== null ? `confidence ≥ ${state.minConfidence}` : null,
-      state.minArticles !== null ? `reported by ≥ ${state.minArticles} articles` : null,
-    ].filter((f): f is string => f !== null);
-    parts.push(filters.length ? `filters: ${filters.join("; ")}` : "no filters");
-    parts.push(`size: ${state.sizeBy}; colour: ${state.colorBy}`);
-    parts.push(`exported ${new Date().toISOString().slice(0, 10)} from ${window.location.href}`);
-    return parts;
-  }
-
-  private async exportData(only: Set<string> | null) {
-    const visibility = this.visibility;
-    const keys = [...visibility.edges];
-    const facts = new Map((await this.facts.get(keys)).map((f) => [f.key, f]));
-    const state = this.store.get();
-    return exportView(this.graph, visibility, facts, this.describeView().join(" · "), { sizeBy: state.sizeBy, communities: state.colorBy === "community", only });
-  }
-
-  private async exportGexf(only: Set<string> | null): Promise<void> {
-    const view = await this.exportData(only);
-    download(new Blob([writeGexf(view, { pinned: new Set(this.store.get().pinned) })], { type: "application/gexf+xml" }), datedName("news-graph", "gexf"));
-  }
-
-  private async exportCsv(only: Set<string> | null): Promise<void> {
-    const view = await this.exportData(only);
-    download(new Blob([factsCsv(view)], { type: "text/csv;charset=utf-8" }), datedName("news-graph-facts", "csv"));
-  }
-
-  private async exportPng(): Promise<void> {
-    const counts = countVisible(this.graph, this.visibility);
-    const types = Object.keys(counts.types).sort((a, b) => NODE_TYPE_ORDER.indexOf(a) - NODE_TYPE_ORDER.indexOf(b));
-    const legend = this.legendEntries(types, counts.types).filter((e) => e.count > 0).map((e) => ({ label: e.label, color: e.color, count: e.count }));
-    const blob = await renderPng(this.renderer.sigma, legend, { title: "News graph", lines: this.describeView() });
-    download(blob, datedName("news-graph", "png"));
-  }
-
-  // --- first screen ---------------------------------------------------------------------------------------------
-
-  private bindIntro(): void {
-    const intro = byId("intro");
-    const dismissed = window.localStorage.getItem("kg-intro-dismissed") === "1";
-    const state = this.store.get();
-    intro.hidden = dismissed || state.view !== "graph" || state.node !== null || state.article !== null;
-    byId("intro-dismiss").addEventListener("click", () => {
-      window.localStorage.setItem("kg-intro-dismissed", "1");
-      intro.hidden = true;
+  private exporter(): Exporter {
+    return new Exporter({
+      graph: this.graph,
+      facts: this.facts,
+      sigma: this.renderer.sigma,
+      state: this.store.get(),
+      visibility: this.visibility,
+      queryShown: this.queryFocus !== null,
+      legend: (types, counts) => this.legendEntries(types, counts),
     });
-    byId("intro-compare").addEventListener("click", () => {
-      intro.hidden = true;
-      this.store.update({ view: "compare" });
-    });
-    this.updateIntro();
   }
 
-  private updateIntro(): void {
-    const stats = this.stats;
-    byId("intro-counts").textContent = stats ? `Built from ${stats.articles.toLocaleString("en")} articles: ${stats.nodes.toLocaleString("en")} nodes, ${stats.edges.toLocaleString("en")} relations.` : "";
+  private exportGexf(only: Set<string> | null): Promise<void> {
+    return this.exporter().gexf(only);
+  }
+
+  private exportCsv(only: Set<string> | null): Promise<void> {
+    return this.exporter().csv(only);
+  }
+
+  private exportPng(): Promise<void> {
+    return this.exporter().png(NODE_TYPE_ORDER);
   }
 }
 

@@ -47,7 +47,15 @@ export class LayoutController {
     this.layout.stop();
     this.layout.kill();
     this.layout = null;
-    if (this.graph.order <= 5000) noverlap.assign(this.graph, { maxIterations: 40, settings: { margin: 2, ratio: 1.2 } });
+    if (this.graph.order <= 5000) {
+      // No-overlap knows nothing of pinned nodes: put them back where they were pinned.
+      const pinned = new Map<string, { x: number; y: number }>();
+      this.graph.forEachNode((node, attrs) => {
+        if (attrs.fixed) pinned.set(node, { x: attrs.x, y: attrs.y });
+      });
+      noverlap.assign(this.graph, { maxIterations: 40, settings: { margin: 2, ratio: 1.2 } });
+      for (const [node, position] of pinned) this.graph.mergeNodeAttributes(node, position);
+    }
     this.onChange(false);
   }
 

@@ -28,7 +28,7 @@ export type Highlight = { hovered: string | null; selected: string | null; hover
  */
 type NodeState = { isDimmed: boolean; isFocus: boolean; isSelected: boolean; isPinned: boolean; isLabelShown: boolean };
 type EdgeState = { isDimmed: boolean; isLabelled: boolean };
-type ExplorerSigma = Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>;
+export type ExplorerSigma = Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>;
 
 /**
  * Sigma with the explorer's look: colour by type, size by degree, arrows bundling parallel facts, and a
@@ -103,8 +103,6 @@ export class GraphRenderer {
         stagePadding: 40,
         // Sizes in screen pixels (as in sigma 3), so size-by-degree reads the same at any graph extent.
         itemSizesReference: "screen",
-        // Nodes can be dragged (and stay where they are dropped: see the explorer's nodeDragEnd).
-        enableNodeDrag: true,
       },
     } as unknown as ConstructorParameters<typeof Sigma<Attributes, Attributes, Attributes, NodeState, EdgeState>>[2]);
     // Sigma follows the window's size only; panels opening and views docking resize the container too. A canvas
@@ -115,7 +113,9 @@ export class GraphRenderer {
       this.sigma.refresh({ skipIndexation: true });
     });
     this.resizeObserver.observe(container);
-    this.sigma.getCamera().on("updated", () => this.scheduleLabels());
+    // Label boxes depend on the camera and on what sigma has drawn (sizes and positions update on its next frame):
+    // placed again after each frame; a placement that changes nothing triggers no further frame.
+    this.sigma.on("afterRender", () => this.scheduleLabels());
     this.sigma.on("resize", () => this.scheduleLabels());
   }
 
