@@ -106,6 +106,7 @@ export class ExplorerApp {
     this.applyPins();
     this.applyFilters();
     this.renderer.attach(this.graph);
+    this.renderer.obstacles = () => overlayBoxes(byId("graph"), [".camera-controls", "#legend", "#status", "#intro"]);
     if (initial.camera) this.renderer.sigma.getCamera().setState(initial.camera);
     // Let the browser put the graph on screen before building the panels around it.
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -660,6 +661,17 @@ export class ExplorerApp {
   private exportPng(): Promise<void> {
     return this.exporter().png(NODE_TYPE_ORDER);
   }
+}
+
+/** The boxes of the controls drawn over the canvas, in the canvas's pixels (labels are kept out from under them). */
+function overlayBoxes(canvas: HTMLElement, selectors: string[]): { x1: number; y1: number; x2: number; y2: number }[] {
+  const origin = canvas.getBoundingClientRect();
+  return selectors
+    .map((s) => document.querySelector<HTMLElement>(s))
+    .filter((e): e is HTMLElement => e !== null && !e.hidden && e.offsetParent !== null)
+    .map((e) => e.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ x1: r.left - origin.left, y1: r.top - origin.top, x2: r.right - origin.left, y2: r.bottom - origin.top }));
 }
 
 export function showFatal(message: string): void {

@@ -59,6 +59,8 @@ export class GraphRenderer {
   private labelDensity = 0.7;
   private zoomTarget: number | null = null;
   private readonly labelWidths = new Map<string, number>();
+  /** Boxes over the canvas (camera buttons, legend, status line) that labels must not run under, in canvas pixels. */
+  obstacles: () => { x1: number; y1: number; x2: number; y2: number }[] = () => [];
   private measure: CanvasRenderingContext2D | null = null;
   private selectedNodes = new Set<string>();
   private pinnedNodes = new Set<string>();
@@ -190,6 +192,7 @@ export class GraphRenderer {
     });
     candidates.sort((a, b) => b.size - a.size || (a.node < b.node ? -1 : 1));
     const shown = new Set<string>();
+    for (const box of this.obstacles()) keep(box);
     for (const node of forced) {
       const box = this.labelBox(node);
       if (box) keep(box);
@@ -234,7 +237,7 @@ export class GraphRenderer {
       const mx = (pa.x + pb.x) / 2;
       const my = (pa.y + pb.y) / 2;
       const box = { x1: mx - halfW, y1: my - halfH, x2: mx + halfW, y2: my + halfH };
-      if (collides(box)) continue;
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > width || box.y2 > height || collides(box)) continue;
       keep(box);
       drawnBundles.add(pair);
       labelledEdges.add(edge);
