@@ -198,7 +198,10 @@ function npRange(s: Sent, t: number): [number, number] {
   let hi = t;
   while (set.has(hi + 1)) hi++;
   while (lo < t && /^(DT|PRP\$|,|IN)$/.test(s.toks[lo]!.pos)) lo++;
-  return [lo, Math.min(hi, t + 14)];
+  hi = Math.min(hi, t + 14);
+  // "the trilateral meeting in which ...": a relative clause's preposition and pronoun are not part of the name.
+  while (hi > t && /^(IN|TO|CC|WDT|WP|WP\$|,|DT)$/.test(s.toks[hi]!.pos)) hi--;
+  return [lo, hi];
 }
 
 /** Tokens in a locative phrase (in/at) of a clause, not descending into other clauses. */

@@ -110,3 +110,15 @@ describe("meetings a verb introduces", () => {
     for (const guest of ["Omar Bashir", "Idriss Deby"]) expect(has(doc, "Abiy Ahmed", "HOSTED", guest), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("meeting mentions", () => {
+  it("a mention ends with the meeting's phrase, not the relative clause after it", async () => {
+    const body = "Zelensky proposed a trilateral meeting in which Putin would take part.";
+    const doc = await extractText(body);
+    const meeting = doc.entities.find((e) => e.type === "Meeting");
+    expect(meeting, describeDoc(doc)).toBeDefined();
+    const texts = meeting!.spans.map((sp) => body.slice(sp.start, sp.end));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).not.toMatch(/\b(in|which)$/);
+  });
+});
