@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { launchChromium, type ChromiumSession } from "../../src/server/chromium.ts";
+import { launchChromium, type ChromiumSession } from "../../bench/chromium.ts";
 
 export type BrowserSession = ChromiumSession;
 export const launchBrowser = launchChromium;

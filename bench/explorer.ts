@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { REPO_ROOT } from "../config/index.ts";
-import type { Neo4jConnection } from "../store/read/driver.ts";
-import { GraphReader } from "../store/read/graph-reader.ts";
-import { loadSyntheticGraph, removeSyntheticGraph } from "../store/read/synthetic.ts";
-import { updateLayout } from "../pipeline/layout.ts";
-import { connect } from "../store/driver.ts";
+import { REPO_ROOT } from "../src/config/index.ts";
+import type { Neo4jConnection } from "../src/store/read/driver.ts";
+import { GraphReader } from "../src/store/read/graph-reader.ts";
+import { loadSyntheticGraph, removeSyntheticGraph } from "./synthetic-graph.ts";
+import { updateLayout } from "../src/pipeline/layout.ts";
+import { connect } from "../src/store/driver.ts";
 import { launchChromium, type ChromiumSession } from "./chromium.ts";
-import { startServer, WEB_ROOT } from "./start.ts";
+import { startServer, WEB_ROOT } from "../src/server/start.ts";
 
 export type ExplorerBenchOptions = {
   /** A database the bench may fill with "bench:*" entities (removed afterwards); best an empty one. */

@@ -3,7 +3,7 @@
  * (verbs, topics, titles, organisations) and the country dataset, with distinct ids and varied sentences.
  * Deterministic for a given seed, so runs are comparable.
  *
- *   npx tsx scripts/generate-corpus.ts --count 1000 --out /tmp/corpus   (one .json file per article)
+ *   npx tsx bench/generate-corpus.ts --count 1000 --out /tmp/corpus   (one .json file per article)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

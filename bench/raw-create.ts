@@ -1,7 +1,7 @@
-import type { ArticleGraph } from "../graph/schema.ts";
-import { cypher } from "./cypher.ts";
-import type { Store } from "./driver.ts";
-export { clearGraph } from "./stats.ts";
+import type { ArticleGraph } from "../src/graph/schema.ts";
+import { cypher } from "../src/store/cypher.ts";
+import type { Store } from "../src/store/driver.ts";
+export { clearGraph } from "../src/store/stats.ts";
 
 /**
  * The benchmark's baseline: the same number of rows, with the same payloads, written by a bare
@@ -17,7 +17,7 @@ export async function rawCreateRows(store: Store, graphs: ArticleGraph[], batchS
       ...g.facts.map((f) => ({ kind: "fact", key: f.key, type: f.type, from: f.from, to: f.to, ...f.props })),
       ...g.stances.map((s) => ({ kind: "stance", key: s.key, actorId: s.actorId, topic: s.topic, stance: s.stance, ...s.props })),
     ]);
-    await store.driver.executeQuery(cypher("admin/bench-raw-create"), { rows }, { database: store.database });
+    await store.driver.executeQuery(cypher("bench/raw-create"), { rows }, { database: store.database });
     written += rows.length;
   }
   return written;

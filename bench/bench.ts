@@ -24,10 +24,10 @@ import { buildArticleGraph } from "../src/graph/build.ts";
 import type { ArticleGraph } from "../src/graph/schema.ts";
 import { ingestPaths } from "../src/pipeline/ingest.ts";
 import { connect, type Store } from "../src/store/driver.ts";
-import { benchExplorer } from "../src/server/bench.ts";
+import { benchExplorer } from "./explorer.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/store/local/index.ts";
 import { applySchema } from "../src/store/schema.ts";
-import { clearGraph, rawCreateRows } from "../src/store/bench.ts";
+import { clearGraph, rawCreateRows } from "./raw-create.ts";
 import { writeArticleGraphs } from "../src/store/write.ts";
 import { generateCorpus, writeCorpus } from "./generate-corpus.ts";
 
