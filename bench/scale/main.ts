@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       try {
         for (const step of steps) {
           log(`baseline: raw UNWIND CREATE of articles [${step.from}, ${step.to})`);
-          raws.set(step.size, await runLoad(raw.connection, { from: step.from, to: step.to, mode: "raw", layout: false, warmUp: step.from === 0 }));
+          raws.set(step.size, await runLoad(raw.connection(), { from: step.from, to: step.to, mode: "raw", layout: false, warmUp: step.from === 0 }));
         }
       } finally {
         await raw.stop();
@@ -101,9 +101,9 @@ async function main(): Promise<void> {
     try {
       for (const step of steps) {
         log(`load: articles [${step.from}, ${step.to}) through the write path, then the layout`);
-        const load = await runLoad(neo.connection, { from: step.from, to: step.to, mode: "graph", layout: true, warmUp: step.from === 0 });
-        const store = await neo.size();
-        const serve = await startServe(neo.connection);
+        const load = await runLoad(neo.connection(), { from: step.from, to: step.to, mode: "graph", layout: true, warmUp: step.from === 0 });
+        const store = await neo.restartAndMeasure();
+        const serve = await startServe(neo.connection());
         const figures: EndpointFigures[] = [];
         let serveRss: number | null = null;
         try {
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
           await serve.stop();
         }
         log(`update: ${UPDATE_ARTICLES} new articles, then the layout update`);
-        const update = await runLoad(neo.connection, { from: step.size, to: step.size + UPDATE_ARTICLES, mode: "graph", layout: true, warmUp: false });
+        const update = await runLoad(neo.connection(), { from: step.size, to: step.size + UPDATE_ARTICLES, mode: "graph", layout: true, warmUp: false });
         reports.push({ articles: step.size, load, raw: raws.get(step.size) ?? null, store, serve: { peakRssMb: serveRss }, endpoints: figures, update });
         printSize(reports.at(-1)!);
       }

@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { cypher } from "../../src/store/cypher.ts";
 import { connect, type Store } from "../../src/store/driver.ts";
 import { installJars, startLocalNeo4j, stopLocalNeo4j } from "../../src/store/local/index.ts";
 import { freePort } from "../../src/store/local/ports.ts";
@@ -13,12 +12,16 @@ import { applySchema } from "../../src/store/schema.ts";
 export type BenchConnection = { uri: string; user: string; password: string; database: string };
 export type BenchNeo4j = {
   home: string;
-  connection: BenchConnection;
-  pid: number;
+  /** Where the server answers now (ports change when it restarts). */
+  connection(): BenchConnection;
   /** A store for the bench's own set-up queries (schema, samples). */
   open(): Promise<Store>;
-  /** Bytes on disk after a checkpoint: the database's store files, and its transaction logs. */
-  size(): Promise<{ storeBytes: number; txLogBytes: number }>;
+  /**
+   * Stops the server (a clean shutdown writes every page to the store files), measures the database on disk, and
+   * starts it again: Community has no procedure to force a checkpoint, and between checkpoints the store files lag
+   * behind the graph.
+   */
+  restartAndMeasure(): Promise<{ storeBytes: number; txLogBytes: number }>;
   stop(options?: { remove?: boolean }): Promise<void>;
 };
 
@@ -34,11 +37,14 @@ function bytesUnder(dir: string): number {
 
 export async function startBenchNeo4j(home: string, memory: { heap: string; pageCache: string }, log: (line: string) => void): Promise<BenchNeo4j> {
   await installJars({ log });
-  const boltPort = await freePort();
-  let httpPort = await freePort();
-  while (httpPort === boltPort) httpPort = await freePort();
-  const info = await startLocalNeo4j({ home, boltPort, httpPort, heap: memory.heap, pageCache: memory.pageCache, log });
-  const connection = { uri: info.boltUri, user: info.user, password: info.password, database: info.database };
+  const start = async (): Promise<BenchConnection> => {
+    const boltPort = await freePort();
+    let httpPort = await freePort();
+    while (httpPort === boltPort) httpPort = await freePort();
+    const info = await startLocalNeo4j({ home, boltPort, httpPort, heap: memory.heap, pageCache: memory.pageCache, log });
+    return { uri: info.boltUri, user: info.user, password: info.password, database: info.database };
+  };
+  let connection = await start();
   const open = () => connect(connection);
   const store = await open();
   try {
@@ -48,21 +54,16 @@ export async function startBenchNeo4j(home: string, memory: { heap: string; page
   }
   return {
     home,
-    connection,
-    pid: info.pid,
+    connection: () => connection,
     open,
-    size: async () => {
-      // Store files grow when dirty pages are flushed: checkpoint first, or the size is that of the last checkpoint.
-      const s = await open();
-      try {
-        await s.driver.executeQuery(cypher("bench/checkpoint"), {}, { database: s.database });
-      } finally {
-        await s.close();
-      }
-      return {
-        storeBytes: bytesUnder(path.join(home, "data", "databases", info.database)),
-        txLogBytes: bytesUnder(path.join(home, "data", "transactions", info.database)),
+    restartAndMeasure: async () => {
+      await stopLocalNeo4j(home, { timeoutMs: 120_000 });
+      const size = {
+        storeBytes: bytesUnder(path.join(home, "data", "databases", connection.database)),
+        txLogBytes: bytesUnder(path.join(home, "data", "transactions", connection.database)),
       };
+      connection = await start();
+      return size;
     },
     stop: async ({ remove = true } = {}) => {
       await stopLocalNeo4j(home, { timeoutMs: 60_000 });
