@@ -13,6 +13,8 @@ const Env = z.object({
   KG_NEO4J_HOME: z.string().min(1).optional(),
   KG_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
+  KG_API_TOKEN: z.string().optional(),
+  KG_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export const ConfigSchema = z.object({
@@ -26,6 +28,10 @@ export const ConfigSchema = z.object({
   maxFileBytes: z.number().int().positive(),
   /** Articles written per transaction (each article still all-or-nothing). */
   batchSize: z.number().int().positive(),
+  /** Bearer token of the HTTP API (checked for length when the server starts). */
+  apiToken: z.string().optional(),
+  /** Host names the HTTP server answers besides loopback names (DNS rebinding protection). */
+  allowedHosts: z.array(z.string()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -45,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4jHome: path.resolve(e.KG_NEO4J_HOME ?? path.join(REPO_ROOT, ".neo4j")),
     maxFileBytes: e.KG_MAX_FILE_BYTES,
     batchSize: e.KG_BATCH_SIZE,
+    apiToken: e.KG_API_TOKEN?.trim() || undefined,
+    allowedHosts: (e.KG_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
   });
 }
 

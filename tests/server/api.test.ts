@@ -227,13 +227,13 @@ describe("HTTP behaviour", () => {
   });
 
   it("requires the bearer token when one is configured", async () => {
-    const guarded = await createServer({ store: reader, token: "s3cret-token" });
+    const guarded = await createServer({ store: reader, token: "s3cret-token-of-at-least-32-chars" });
     try {
       const anonymous = await guarded.inject({ method: "GET", url: "/api/stats" });
       expect(anonymous.statusCode).toBe(401);
       const wrong = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer nope" } });
       expect(wrong.statusCode).toBe(401);
-      const right = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer s3cret-token" } });
+      const right = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer s3cret-token-of-at-least-32-chars" } });
       expect(right.statusCode).toBe(200);
     } finally {
       await guarded.close();
