@@ -14,6 +14,7 @@ const Env = z.object({
   KG_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
   KG_API_TOKEN: z.string().optional(),
+  KG_NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(40),
   KG_ALLOWED_HOSTS: z.string().optional(),
 });
 
@@ -28,6 +29,8 @@ export const ConfigSchema = z.object({
   maxFileBytes: z.number().int().positive(),
   /** Articles written per transaction (each article still all-or-nothing). */
   batchSize: z.number().int().positive(),
+  /** Connections from the HTTP server to Neo4j; when all are busy, requests get 503 "busy, retry". */
+  neo4jPoolSize: z.number().int().positive(),
   /** Bearer token of the HTTP API (checked for length when the server starts). */
   apiToken: z.string().optional(),
   /** Host names the HTTP server answers besides loopback names (DNS rebinding protection). */
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4jHome: path.resolve(e.KG_NEO4J_HOME ?? path.join(REPO_ROOT, ".neo4j")),
     maxFileBytes: e.KG_MAX_FILE_BYTES,
     batchSize: e.KG_BATCH_SIZE,
+    neo4jPoolSize: e.KG_NEO4J_POOL_SIZE,
     apiToken: e.KG_API_TOKEN?.trim() || undefined,
     allowedHosts: (e.KG_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
   });

@@ -4,7 +4,7 @@ import { REPO_ROOT } from "../config/index.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
 import { createServer, type ServerOptions } from "./app.ts";
 import { checkTokenStrength, TokenTooShortError } from "./guards.ts";
-import { createReadDriver, type Neo4jConnection } from "../store/read/driver.ts";
+import { createReadDriver, type Neo4jConnection, type ReadDriverOptions } from "../store/read/driver.ts";
 import { GraphReader } from "../store/read/graph-reader.ts";
 
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.ts";
@@ -76,12 +76,13 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
  */
 export async function startExplorer(
   connection: Neo4jConnection,
-  options: Omit<StartOptions, "store" | "analyst">,
+  options: Omit<StartOptions, "store" | "analyst"> & { pool?: ReadDriverOptions },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const driver = createReadDriver(connection);
+  const { pool, ...serverOptions } = options;
+  const driver = createReadDriver(connection, pool);
   const store = GraphReader.onDriver(driver, connection.database);
   try {
-    const { app, url } = await startServer({ ...options, store, analyst: { driver, database: connection.database } });
+    const { app, url } = await startServer({ ...serverOptions, store, analyst: { driver, database: connection.database } });
     return {
       url,
       close: async () => {
