@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import type { ArticleGraph, EntityNode } from "../graph/schema.ts";
+import type { ArticleGraph } from "../graph/schema.ts";
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
 
@@ -10,52 +10,111 @@ export interface WriteOutcome {
   error?: string;
 }
 
-/** Which articles are already stored, and with which content hash. */
-export async function storedHashes(store: Store, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { records } = await store.driver.executeQuery(cypher("write/existing-hashes"), { ids }, {
-    database: store.database,
-    routing: "READ",
-  });
-  return new Map(records.map((r) => [r.get("id") as string, r.get("contentHash") as string]));
+/**
+ * The order articles are ranked in when they disagree about an entity (its name: the earliest; a property: the
+ * latest): publication date, undated last, then id. A total order, so the result never depends on which
+ * article was written first.
+ */
+export function articleOrderKey(article: ArticleGraph["article"]): string {
+  return `${article.publishedAt ?? "9999-12-31"}|${article.id}`;
 }
 
-/** Merges the entities of several articles: one row per node, aliases and properties combined. */
-function mergeEntities(graphs: ArticleGraph[]): EntityNode[] {
-  const byId = new Map<string, EntityNode>();
+/**
+ * What the batch's articles say about each entity, combined so the result does not depend on their order: the
+ * name of the earliest article, every spelling, each property from the latest article giving it. One row per
+ * entity (a query's rows do not see each other's writes), sorted by id so locks are taken in the same order
+ * everywhere.
+ */
+function entityRows(graphs: ArticleGraph[]) {
+  type Row = { id: string; type: string; name: string; nameFrom: string; spellings: Set<string>; props: Record<string, unknown>; propsFrom: Record<string, string> };
+  const byId = new Map<string, Row>();
   for (const g of graphs) {
+    const orderKey = articleOrderKey(g.article);
     for (const e of g.entities) {
-      const prev = byId.get(e.id);
-      if (!prev) {
-        byId.set(e.id, { ...e, aliases: [...e.aliases] });
-        continue;
+      let row = byId.get(e.id);
+      if (!row) {
+        row = { id: e.id, type: e.type, name: e.name, nameFrom: orderKey, spellings: new Set(), props: {}, propsFrom: {} };
+        byId.set(e.id, row);
+      } else if (orderKey < row.nameFrom) {
+        row.name = e.name;
+        row.nameFrom = orderKey;
       }
-      prev.aliases = [...new Set([...prev.aliases, ...e.aliases])];
-      prev.props = { ...e.props, ...prev.props };
+      for (const spelling of [e.name, ...e.aliases]) row.spellings.add(spelling);
+      for (const [k, v] of Object.entries(e.props)) {
+        if (!(k in row.propsFrom) || orderKey >= row.propsFrom[k]!) {
+          row.props[k] = v;
+          row.propsFrom[k] = orderKey;
+        }
+      }
     }
   }
-  return [...byId.values()];
+  return [...byId.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((row) => ({ ...row, spellings: [...row.spellings].sort() }));
 }
 
-/** Writes the given articles' graphs in one transaction: either all of them land or none. */
-async function writeGraphs(tx: ManagedTransaction, graphs: ArticleGraph[], replaceIds: string[]): Promise<void> {
-  if (replaceIds.length > 0) await tx.run(cypher("write/remove-article-facts"), { ids: replaceIds });
-  await tx.run(cypher("write/merge-articles"), { articles: graphs.map((g) => g.article) });
-  const entities = mergeEntities(graphs);
-  await tx.run(cypher("write/merge-entities"), { entities });
-  await tx.run(cypher("write/create-mentions"), {
-    mentions: graphs.flatMap((g) => g.mentions.map((m) => ({ ...m, articleId: g.article.id }))),
+/** One row per (article, entity it mentions), with the article's own spellings of the entity. */
+function mentionRows(graphs: ArticleGraph[]) {
+  return graphs.flatMap((g) => {
+    const entities = new Map(g.entities.map((e) => [e.id, e]));
+    return g.mentions.map((m) => ({
+      ...m,
+      articleId: g.article.id,
+      key: `${g.article.id}|${m.entityId}`,
+      name: entities.get(m.entityId)?.name ?? m.entityId,
+      aliases: entities.get(m.entityId)?.aliases ?? [],
+    }));
   });
-  await tx.run(cypher("write/create-facts"), { facts: graphs.flatMap((g) => g.facts) });
-  await tx.run(cypher("write/create-stances"), {
-    topics: dedupeBy(graphs.flatMap((g) => g.topics), (t) => t.id),
-    stances: graphs.flatMap((g) => g.stances),
+}
+
+/** Removes articles' own facts, stances and mentions (and entities left unmentioned); refreshes the rest's names. */
+async function removeArticleFacts(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  const removed = await tx.run(cypher("write/remove-article-facts"), { ids });
+  const kept = removed.records.flatMap((r) => r.get("kept") as string[]).sort();
+  if (kept.length > 0) await tx.run(cypher("write/refresh-entity-names"), { ids: kept });
+}
+
+/**
+ * Claims the given articles and writes those whose content changed, in one transaction: either all of them land
+ * or none. The claim locks each Article node first and reads its stored hash under that lock, so two writers of
+ * the same article (two `kg ingest` runs) never both write it: the second waits, then finds it unchanged.
+ */
+async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Promise<WriteOutcome[]> {
+  const sorted = [...graphs].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const claimed = await tx.run(cypher("write/claim-articles"), { ids: sorted.map((g) => g.article.id) });
+  const stored = new Map(claimed.records.map((r) => [r.get("id") as string, r.get("contentHash") as string | null]));
+  const outcomes: WriteOutcome[] = [];
+  const pending: ArticleGraph[] = [];
+  for (const g of sorted) {
+    const hash = stored.get(g.article.id) ?? null;
+    if (hash === g.article.contentHash) outcomes.push({ articleId: g.article.id, status: "unchanged" });
+    else {
+      pending.push(g);
+      outcomes.push({ articleId: g.article.id, status: hash === null ? "ingested" : "updated" });
+    }
+  }
+  if (pending.length === 0) return outcomes;
+  const replaceIds = pending.filter((g) => stored.get(g.article.id) != null).map((g) => g.article.id);
+  if (replaceIds.length > 0) await removeArticleFacts(tx, replaceIds);
+  await tx.run(cypher("write/merge-articles"), { articles: pending.map((g) => g.article) });
+  await tx.run(cypher("write/merge-entities"), { rows: entityRows(pending) });
+  await tx.run(cypher("write/merge-mentions"), { mentions: mentionRows(pending) });
+  await tx.run(cypher("write/merge-facts"), { facts: pending.flatMap((g) => g.facts) });
+  await tx.run(cypher("write/merge-stances"), {
+    topics: dedupeBy(pending.flatMap((g) => g.topics), (t) => t.id).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    stances: pending.flatMap((g) => g.stances).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.key < b.key ? -1 : 1)),
   });
   await tx.run(cypher("write/link-proposal-topics"), {
-    proposals: entities
-      .filter((e) => e.type === "Proposal" && typeof e.props.topic === "string")
-      .map((e) => ({ id: e.id, topic: e.props.topic, topicName: String(e.props.topic).replace(/-/g, " ") })),
+    proposals: dedupeBy(
+      pending.flatMap((g) =>
+        g.entities
+          .filter((e) => e.type === "Proposal" && typeof e.props.topic === "string")
+          .map((e) => ({ id: e.id, topic: String(e.props.topic), topicName: String(e.props.topic).replace(/-/g, " ") })),
+      ),
+      (p) => `${p.id}|${p.topic}`,
+    ),
   });
+  return outcomes;
 }
 
 function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -65,47 +124,33 @@ function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /**
- * Stores article graphs. Unchanged articles (same content hash) are skipped; changed ones replace their
- * own facts. A batch is written in one transaction (the driver retries transient errors); if it fails,
- * each article is retried alone so one bad article never spoils the others and none is left half-written.
+ * Stores article graphs. Unchanged articles (same content hash) are skipped; changed ones replace their own
+ * facts. A batch is claimed and written in one transaction (the driver retries transient errors such as
+ * deadlocks between concurrent writers); if it fails, each article is retried alone so one bad article never
+ * spoils the others and none is left half-written.
  */
 export async function writeArticleGraphs(store: Store, graphs: ArticleGraph[]): Promise<WriteOutcome[]> {
   const unique = dedupeBy(graphs, (g) => g.article.id);
-  const hashes = await storedHashes(store, unique.map((g) => g.article.id));
-  const outcomes: WriteOutcome[] = [];
-  const pending: ArticleGraph[] = [];
-  for (const g of unique) {
-    const stored = hashes.get(g.article.id);
-    if (stored === g.article.contentHash) outcomes.push({ articleId: g.article.id, status: "unchanged" });
-    else pending.push(g);
-  }
-  const statusOf = (g: ArticleGraph): WriteStatus => (hashes.has(g.article.id) ? "updated" : "ingested");
-  const replaceIds = (batch: ArticleGraph[]) => batch.filter((g) => hashes.has(g.article.id)).map((g) => g.article.id);
-  if (pending.length === 0) return outcomes;
-
+  if (unique.length === 0) return [];
   const session = store.driver.session({ database: store.database });
   try {
     try {
-      await session.executeWrite((tx) => writeGraphs(tx, pending, replaceIds(pending)));
-      for (const g of pending) outcomes.push({ articleId: g.article.id, status: statusOf(g) });
+      return await session.executeWrite((tx) => claimAndWrite(tx, unique));
     } catch (batchError) {
-      if (pending.length === 1) {
-        outcomes.push({ articleId: pending[0]!.article.id, status: "failed", error: message(batchError) });
-      } else {
-        for (const g of pending) {
-          try {
-            await session.executeWrite((tx) => writeGraphs(tx, [g], replaceIds([g])));
-            outcomes.push({ articleId: g.article.id, status: statusOf(g) });
-          } catch (err) {
-            outcomes.push({ articleId: g.article.id, status: "failed", error: message(err) });
-          }
+      if (unique.length === 1) return [{ articleId: unique[0]!.article.id, status: "failed", error: message(batchError) }];
+      const outcomes: WriteOutcome[] = [];
+      for (const g of unique) {
+        try {
+          outcomes.push(...(await session.executeWrite((tx) => claimAndWrite(tx, [g]))));
+        } catch (err) {
+          outcomes.push({ articleId: g.article.id, status: "failed", error: message(err) });
         }
       }
+      return outcomes;
     }
   } finally {
     await session.close();
   }
-  return outcomes;
 }
 
 /** Removes an article and the facts only it supported; entities no other article mentions go too. */
@@ -113,7 +158,7 @@ export async function deleteArticles(store: Store, ids: string[]): Promise<numbe
   const session = store.driver.session({ database: store.database });
   try {
     return await session.executeWrite(async (tx) => {
-      await tx.run(cypher("write/remove-article-facts"), { ids });
+      await removeArticleFacts(tx, ids);
       const res = await tx.run(cypher("write/delete-articles"), { ids });
       return Number(res.records[0]?.get("deleted") ?? 0);
     });

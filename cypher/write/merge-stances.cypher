@@ -5,5 +5,5 @@ WITH count(*) AS _
 UNWIND $stances AS row
 MATCH (e:Entity {id: row.actorId})
 MATCH (t:Topic {id: row.topic})
-CREATE (e)-[s:HAS_STANCE]->(t)
+MERGE (e)-[s:HAS_STANCE {key: row.key}]->(t)
 SET s = row.props, s.key = row.key, s.stance = row.stance
