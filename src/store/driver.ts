@@ -40,7 +40,10 @@ export const DEFAULT_HINT =
 export async function connect(target: Neo4jTarget, hint = DEFAULT_HINT): Promise<Store> {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password ?? ""), {
     disableLosslessIntegers: true,
-    connectionTimeout: 10_000,
+    // Seconds, not minutes: a database that went away is reported within about half a minute (the retry time
+    // still covers deadlocks between concurrent writers and a leader switch).
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 20_000,
     maxTransactionRetryTime: 15_000,
     userAgent: "news-kg",
   });

@@ -2,6 +2,28 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { ArticleGraph } from "../graph/schema.ts";
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
+import { isPoolBusyError, isUnavailableError } from "./read/errors.ts";
+
+/**
+ * The database went away during a write: the articles in `outcomes` were settled (stored, unchanged or failed
+ * for their own reasons); those in `unconfirmed` were being written and are not confirmed stored (a transaction
+ * that never committed leaves nothing; re-running the ingest finds whichever did commit unchanged).
+ */
+export class DatabaseGoneError extends Error {
+  constructor(
+    readonly outcomes: WriteOutcome[],
+    readonly unconfirmed: string[],
+    readonly cause: unknown,
+  ) {
+    super(`Neo4j became unreachable while writing: ${String((cause as Error)?.message ?? cause).split("\n")[0]}`);
+    this.name = "DatabaseGoneError";
+  }
+}
+
+/** The write failed because the database is not there (not because of the article). */
+export function isDatabaseGone(err: unknown): boolean {
+  return isUnavailableError(err) || isPoolBusyError(err);
+}
 
 export type WriteStatus = "ingested" | "updated" | "unchanged" | "failed";
 export interface WriteOutcome {
@@ -137,12 +159,15 @@ export async function writeArticleGraphs(store: Store, graphs: ArticleGraph[]): 
     try {
       return await session.executeWrite((tx) => claimAndWrite(tx, unique));
     } catch (batchError) {
+      // No point in retrying article by article against a database that is not there: say so at once.
+      if (isDatabaseGone(batchError)) throw new DatabaseGoneError([], unique.map((g) => g.article.id), batchError);
       if (unique.length === 1) return [{ articleId: unique[0]!.article.id, status: "failed", error: message(batchError) }];
       const outcomes: WriteOutcome[] = [];
-      for (const g of unique) {
+      for (const [i, g] of unique.entries()) {
         try {
           outcomes.push(...(await session.executeWrite((tx) => claimAndWrite(tx, [g]))));
         } catch (err) {
+          if (isDatabaseGone(err)) throw new DatabaseGoneError(outcomes, unique.slice(i).map((x) => x.article.id), err);
           outcomes.push({ articleId: g.article.id, status: "failed", error: message(err) });
         }
       }
