@@ -92,15 +92,22 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     });
   };
 
+  // Where reading stands, so a run stopped early can say which files it did not finish.
+  let current = -1;
+  let currentFinished = false;
   try {
     for (const [index, file] of listed.files.entries()) {
+      current = index;
+      currentFinished = false;
       if (writeError) {
         summary.unprocessed.push(...listed.files.slice(index));
+        current = listed.files.length;
         break;
       }
       const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
       summary.failures.push(...read.failures);
-      for (const { article, line } of read.articles) {
+      for (const [position, { article, line }] of read.articles.entries()) {
+        if (position === read.articles.length - 1) currentFinished = true; // every article of the file is queued (or skipped) once this one is
         const where = line ? `${file}:${line}` : file;
         const hash = contentHash(article);
         const earlier = seen.get(article.id);
@@ -121,15 +128,17 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
         batch.push(graph);
         if (batch.length >= batchSize) await flush();
       }
+      currentFinished = true;
       opts.onFileDone?.(file);
     }
     await flush();
     await flush(); // waits for the last batch and surfaces its error, if any
   } catch (err) {
     if (!(err instanceof DatabaseGoneError)) throw err;
-    // Stopped early: the articles read but not yet written are not stored either.
+    // Stopped early: the articles read but not yet written are not stored either, nor the files not read to the end.
     notStored(batch.map((g) => g.article.id));
     batch = [];
+    if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(currentFinished ? current + 1 : current));
     return summary;
   }
   if (opts.layout !== false) {
