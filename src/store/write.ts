@@ -120,9 +120,9 @@ async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Pr
   if (replaceIds.length > 0) await removeArticleFacts(tx, replaceIds);
   await tx.run(cypher("write/merge-articles"), { articles: pending.map((g) => g.article) });
   await tx.run(cypher("write/merge-entities"), { rows: entityRows(pending) });
-  await tx.run(cypher("write/merge-mentions"), { mentions: mentionRows(pending) });
-  await tx.run(cypher("write/merge-facts"), { facts: pending.flatMap((g) => g.facts) });
-  await tx.run(cypher("write/merge-stances"), {
+  await tx.run(cypher("write/create-mentions"), { mentions: mentionRows(pending) });
+  await tx.run(cypher("write/create-facts"), { facts: pending.flatMap((g) => g.facts) });
+  await tx.run(cypher("write/create-stances"), {
     topics: dedupeBy(pending.flatMap((g) => g.topics), (t) => t.id).sort((a, b) => (a.id < b.id ? -1 : 1)),
     stances: pending.flatMap((g) => g.stances).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.key < b.key ? -1 : 1)),
   });

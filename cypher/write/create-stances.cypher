@@ -1,3 +1,4 @@
+// Like the facts (see create-facts.cypher): keyed, unique by constraint, created for a claimed article.
 UNWIND $topics AS topic
 MERGE (t:Topic {id: topic.id})
 ON CREATE SET t.name = topic.name
@@ -5,5 +6,5 @@ WITH count(*) AS _
 UNWIND $stances AS row
 MATCH (e:Entity {id: row.actorId})
 MATCH (t:Topic {id: row.topic})
-MERGE (e)-[s:HAS_STANCE {key: row.key}]->(t)
+CREATE (e)-[s:HAS_STANCE]->(t)
 SET s = row.props, s.key = row.key, s.stance = row.stance
