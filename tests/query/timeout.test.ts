@@ -54,6 +54,23 @@ describe("console queries that try to outlive their timeout", () => {
     expect(share, `Neo4j used ${(share * 100).toFixed(0)}% of a core from timeout + 5 s on (${outcome})`).toBeLessThan(0.3);
   }, 40_000);
 
+  it("when Neo4j does not answer by timeout + grace, the runner terminates the transaction itself and answers", async () => {
+    // Neo4j is told 60 s, the runner 1 s: only the runner's own deadline and TERMINATE TRANSACTIONS can stop it.
+    const started = Date.now();
+    await expect(
+      runReadOnlyQuery(store, "UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n", {}, { timeoutMs: 1_000, serverTimeoutMs: 60_000 }),
+    ).rejects.toThrow(QueryTimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_000 + TIMEOUT_GRACE_MS + 2_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const { records } = await store.driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD currentQuery, status WHERE currentQuery STARTS WITH 'UNWIND range(1, 10000000000)' RETURN status",
+      {},
+      { database: store.database },
+    );
+    expect(records.map((r) => r.get("status"))).toEqual([]);
+    if (pid !== null) expect(await cpuShare(pid, 2_000)).toBeLessThan(0.3);
+  }, 30_000);
+
   it("knows which process is Neo4j (so the CPU check above is not skipped on the local server)", () => {
     if (process.env.KG_TEST_NEO4J !== "docker" && !process.env.NEO4J_URI) expect(pid).not.toBeNull();
   });

@@ -25,6 +25,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Rows kept; when the query yields more, the result says it was cut. */
   limit?: number;
+  /**
+   * The timeout sent to Neo4j, when it must differ from `timeoutMs` (tests of the runner's own deadline, which
+   * otherwise only fires when Neo4j does not stop a query at its timeout).
+   */
+  serverTimeoutMs?: number;
 }
 
 export interface QueryRunResult {
@@ -62,7 +67,7 @@ export async function runReadOnlyQuery(
       `Neo4j classifies this query as ${describeQueryType(queryType)}; the console only runs read queries.`,
     );
   }
-  return runBounded(store, neo4j.session.READ, statement, params, timeoutMs, (result) => collect(result, limit));
+  return runBounded(store, neo4j.session.READ, statement, params, timeoutMs, (result) => collect(result, limit), opts.serverTimeoutMs);
 }
 
 /**
@@ -96,7 +101,7 @@ export async function runWriteQuery(
   checkResourceLimits(statement, params);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const limit = opts.limit ?? DEFAULT_ROW_LIMIT;
-  return runBounded(store, neo4j.session.WRITE, statement, params, timeoutMs, (result) => collect(result, limit));
+  return runBounded(store, neo4j.session.WRITE, statement, params, timeoutMs, (result) => collect(result, limit), opts.serverTimeoutMs);
 }
 
 /**
@@ -111,11 +116,12 @@ async function runBounded<T>(
   params: Record<string, unknown>,
   timeoutMs: number,
   consume: (result: StreamingResult) => Promise<T>,
+  serverTimeoutMs = timeoutMs,
 ): Promise<T> {
   const tag = randomUUID();
   const session = store.driver.session({ database: store.database, defaultAccessMode: mode });
   const work = (async () => {
-    const tx = await session.beginTransaction({ timeout: timeoutMs, metadata: { [METADATA_KEY]: tag } });
+    const tx = await session.beginTransaction({ timeout: serverTimeoutMs, metadata: { [METADATA_KEY]: tag } });
     try {
       const value = await consume(tx.run(statement, params));
       await tx.commit();
