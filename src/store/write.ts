@@ -2,6 +2,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { ArticleGraph } from "../graph/schema.ts";
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
+import { batchEntities, combine, type StoredEntity } from "./entity-merge.ts";
 import { isPoolBusyError, isUnavailableError } from "./read/errors.ts";
 
 /**
@@ -32,49 +33,6 @@ export interface WriteOutcome {
   error?: string;
 }
 
-/**
- * The order articles are ranked in when they disagree about an entity (its name: the earliest; a property: the
- * latest): publication date, undated last, then id. A total order, so the result never depends on which
- * article was written first.
- */
-export function articleOrderKey(article: ArticleGraph["article"]): string {
-  return `${article.publishedAt ?? "9999-12-31"}|${article.id}`;
-}
-
-/**
- * What the batch's articles say about each entity, combined so the result does not depend on their order: the
- * name of the earliest article, every spelling, each property from the latest article giving it. One row per
- * entity (a query's rows do not see each other's writes), sorted by id so locks are taken in the same order
- * everywhere.
- */
-function entityRows(graphs: ArticleGraph[]) {
-  type Row = { id: string; type: string; name: string; nameFrom: string; spellings: Set<string>; props: Record<string, unknown>; propsFrom: Record<string, string> };
-  const byId = new Map<string, Row>();
-  for (const g of graphs) {
-    const orderKey = articleOrderKey(g.article);
-    for (const e of g.entities) {
-      let row = byId.get(e.id);
-      if (!row) {
-        row = { id: e.id, type: e.type, name: e.name, nameFrom: orderKey, spellings: new Set(), props: {}, propsFrom: {} };
-        byId.set(e.id, row);
-      } else if (orderKey < row.nameFrom) {
-        row.name = e.name;
-        row.nameFrom = orderKey;
-      }
-      for (const spelling of [e.name, ...e.aliases]) row.spellings.add(spelling);
-      for (const [k, v] of Object.entries(e.props)) {
-        if (!(k in row.propsFrom) || orderKey >= row.propsFrom[k]!) {
-          row.props[k] = v;
-          row.propsFrom[k] = orderKey;
-        }
-      }
-    }
-  }
-  return [...byId.values()]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((row) => ({ ...row, spellings: [...row.spellings].sort() }));
-}
-
 /** One row per (article, entity it mentions), with the article's own spellings of the entity. */
 function mentionRows(graphs: ArticleGraph[]) {
   return graphs.flatMap((g) => {
@@ -87,6 +45,21 @@ function mentionRows(graphs: ArticleGraph[]) {
       aliases: entities.get(m.entityId)?.aliases ?? [],
     }));
   });
+}
+
+/**
+ * Merges the batch's entities: locks them (sorted ids), reads what they hold, combines it with what the batch
+ * says (src/store/entity-merge.ts) and writes back only the entities that change.
+ */
+async function mergeEntities(tx: ManagedTransaction, graphs: ArticleGraph[]): Promise<void> {
+  const batch = batchEntities(graphs);
+  const locked = await tx.run(cypher("write/lock-entities"), { rows: batch.map((e) => ({ id: e.id, type: e.type })) });
+  const stored = new Map(locked.records.map((r) => [r.get("id") as string, r.toObject() as StoredEntity]));
+  const updates = batch.flatMap((e) => {
+    const combined = combine(stored.get(e.id)!, e);
+    return combined ? [combined] : [];
+  });
+  if (updates.length > 0) await tx.run(cypher("write/update-entities"), { rows: updates });
 }
 
 /** Removes articles' own facts, stances and mentions (and entities left unmentioned); refreshes the rest's names. */
@@ -119,7 +92,7 @@ async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Pr
   const replaceIds = pending.filter((g) => stored.get(g.article.id) != null).map((g) => g.article.id);
   if (replaceIds.length > 0) await removeArticleFacts(tx, replaceIds);
   await tx.run(cypher("write/merge-articles"), { articles: pending.map((g) => g.article) });
-  await tx.run(cypher("write/merge-entities"), { rows: entityRows(pending) });
+  await mergeEntities(tx, pending);
   await tx.run(cypher("write/create-mentions"), { mentions: mentionRows(pending) });
   await tx.run(cypher("write/create-facts"), { facts: pending.flatMap((g) => g.facts) });
   await tx.run(cypher("write/create-stances"), {
