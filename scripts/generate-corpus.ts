@@ -11,7 +11,7 @@ import worldCountries, { type Countries } from "world-countries";
 import type { Article } from "../src/article/schema.ts";
 import roles from "../src/extract/lexicons/roles.json" with { type: "json" };
 import topics from "../src/extract/lexicons/topics.json" with { type: "json" };
-import verbs from "../src/extract/lexicons/verbs.json" with { type: "json" };
+import predicates from "../src/extract/lexicons/predicates.json" with { type: "json" };
 import organizations from "../src/extract/lexicons/organizations.json" with { type: "json" };
 
 /** Small, fast, seedable PRNG (mulberry32). */
@@ -42,9 +42,13 @@ const countries = worldCountries as unknown as Countries;
 const states = countries.filter((c) => c.independent && c.capital.length > 0 && c.demonyms?.eng?.m);
 const SYLLABLES = ["ka", "lo", "ren", "mi", "vas", "tor", "an", "el", "sen", "dra", "mir", "ov", "ich", "ber", "son", "ta", "ri", "no", "gar", "lin"];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const LEADER_TITLES = (roles as { titleHeads: string[] }).titleHeads.filter((t) => /President|Minister|Chancellor|Secretary/.test(t));
+const LEADER_TITLES = ["President", "Prime Minister", "Foreign Minister", "Defence Minister", "Chancellor", "Secretary of State"];
+void roles;
+const CLASS_OF: Record<string, string> = { PROPOSED: "PROPOSE", OFFERED: "OFFER", REJECTED: "REJECT", SUPPORTED: "SUPPORT", OPPOSED: "OPPOSE", HOSTED: "HOST", ATTENDED: "ATTEND", MET_WITH: "MEET", URGED: "URGE" };
 const verbsOf = (type: string) =>
-  (verbs as { relations: Array<{ type: string; verbs: string[] }> }).relations.filter((r) => r.type === type).flatMap((r) => r.verbs);
+  (predicates as { verbs: Array<{ lemma: string; class: string; particle?: string; prep?: string }> }).verbs
+    .filter((v) => v.class === CLASS_OF[type] && !v.prep)
+    .map((v) => [v.lemma, v.particle].filter(Boolean).join(" "));
 const TOPIC_NAMES = (topics as { topics: Array<{ name?: string }> }).topics.map((t) => t.name).filter((n): n is string => !!n);
 const ORGS = (organizations as { organizations: Array<{ name: string }> }).organizations.map((o) => o.name);
 

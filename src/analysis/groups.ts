@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { looseKey } from "../text/normalise.ts";
 import path from "node:path";
 import worldCountries from "world-countries";
 import { z } from "zod";
@@ -49,13 +50,7 @@ export function loadGroups(file: string = process.env.KG_GROUPS_FILE ?? DEFAULT_
   return parsed.data.groups;
 }
 
-const norm = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/^the\s+/, "")
-    .trim();
+const norm = looseKey;
 
 export function findGroup(groups: Group[], name: string): Group | undefined {
   const n = norm(name);

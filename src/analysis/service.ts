@@ -1,4 +1,5 @@
 import { buildComparison, byDate } from "./compare.ts";
+import { looseKey } from "../text/normalise.ts";
 import { findGroup, groupMembers, loadGroups, type Group } from "./groups.ts";
 import type { AnalystReader } from "./reader.ts";
 import type { ActorCandidate, CompareResult, ResolvedActor, TimelineEvent, TopicSummary } from "./schema.ts";
@@ -30,7 +31,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-const simple = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const simple = looseKey;
 
 /** Full-text hits are fuzzy: keep one only when a name or alias is a near spelling of the query or contains it as words. */
 export function closeEnough(query: string, names: string[]): boolean {

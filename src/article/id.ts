@@ -1,22 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Article } from "./schema.ts";
+import { slug } from "../text/normalise.ts";
 
 const MAX_SLUG_LENGTH = 60;
 
-/** Lower-case ASCII slug of a text: diacritics stripped, everything else but letters and digits becomes "-". */
+/** Lower-case ASCII slug of a text (src/text/normalise.ts), at most `maxLength` characters, cut at a word boundary. */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength + 1);
-  const lastDash = cut.lastIndexOf("-");
-  // Cut at a word boundary when there is one in the second half, else hard.
-  return (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)).replace(/-+$/, "");
+  return slug(text, maxLength);
 }
 
 /** Canonical form of a field for hashing: cosmetic whitespace and case do not change an id. */

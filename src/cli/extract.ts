@@ -1,36 +1,71 @@
 import { Command, Option } from "commander";
-import { readArticleFile } from "../article/index.ts";
+import { readArticles } from "../article/index.ts";
+import { loadConfig } from "../config/index.ts";
 import type { Extraction } from "../extract/schema.ts";
 import { UserError, action } from "./errors.ts";
 import { table } from "./format.ts";
 
-/** `kg extract <file>`: runs the extractor on a file and prints the extraction documents. */
+/**
+ * `kg extract <paths...>`: parses and extracts articles (files, folders, globs, or - for stdin) in one process and
+ * prints their extraction documents, for pipelines that extract on many machines and load later (`--format jsonl`).
+ */
 export function extractCommand(): Command {
   return new Command("extract")
-    .description("extract entities, relations and stances from an article file (no database needed)")
-    .argument("<file>", "article file: .txt, .md, .json, .jsonl or .html ('-' for stdin)")
+    .description("extract entities, relations and stances from articles (no database needed; uses the parser)")
+    .argument("<paths...>", "files (.txt .md .json .jsonl .html), folders (recursive), globs, or - for stdin")
     .addOption(new Option("-f, --format <format>", "json (one article), jsonl (one document per line) or table").choices(["json", "jsonl", "table"]).default("json"))
     .option("--min-confidence <n>", "drop relations and stances below this confidence (0-1)", "0")
     .action(
-      action(async (file: string, opts: { format: "json" | "jsonl" | "table"; minConfidence: string }) => {
+      action(async (paths: string[], opts: { format: "json" | "jsonl" | "table"; minConfidence: string }) => {
         const min = Number(opts.minConfidence);
         if (!Number.isFinite(min) || min < 0 || min > 1) throw new UserError(`--min-confidence must be a number between 0 and 1, not "${opts.minConfidence}"`);
-        const { articles, failures } = await readArticleFile(file);
+        const { articles, failures } = await readArticles(paths);
         for (const f of failures) process.stderr.write(`kg: ${f.file}${f.line ? `:${f.line}` : ""}: ${f.reason} (${f.hint})\n`);
         if (!articles.length) {
-          if (!failures.length) throw new UserError(`${file}: no article found (give a file holding at least one article)`);
+          if (!failures.length) throw new UserError(`${paths.join(" ")}: no article found (give files holding at least one article)`);
           process.exitCode = 1;
           return;
         }
         if (opts.format === "json" && articles.length > 1) {
-          throw new UserError(`${file} holds ${articles.length} articles: use --format jsonl (one document per line) or --format table`);
+          throw new UserError(`${paths.join(" ")} holds ${articles.length} articles: use --format jsonl (one document per line) or --format table`);
         }
-        const { extract } = await import("../extract/index.ts"); // loads the NLP model: only when extracting
-        const docs = articles.map((a) => extract(a.article, { minConfidence: min }));
-        if (opts.format === "json") process.stdout.write(JSON.stringify(docs[0], null, 2) + "\n");
-        else if (opts.format === "jsonl") for (const d of docs) process.stdout.write(JSON.stringify(d) + "\n");
-        else process.stdout.write(docs.map(renderTable).join("\n\n") + "\n");
-        if (failures.length) process.exitCode = 1;
+        const { createParser } = await import("../parse/index.ts");
+        const { extractArticles } = await import("../pipeline/extract.ts");
+        const parser = createParser(loadConfig().parser, { log: (line) => process.stderr.write(`${line}\n`) });
+        let failed = failures.length > 0;
+        try {
+          // Documents are written as each article is done, in input order.
+          const done = new Map<number, string>();
+          let next = 0;
+          const flush = () => {
+            while (done.has(next)) {
+              const text = done.get(next)!;
+              done.delete(next);
+              if (text) process.stdout.write(text);
+              next++;
+            }
+          };
+          await extractArticles(
+            parser,
+            articles.map((a) => a.article),
+            {
+              minConfidence: min,
+              onEach: (outcome, index) => {
+                if (!outcome.ok) {
+                  failed = true;
+                  process.stderr.write(`kg: ${articles[index]!.file ?? outcome.article.id}: ${outcome.error}\n`);
+                  done.set(index, "");
+                } else if (opts.format === "json") done.set(index, JSON.stringify(outcome.extraction, null, 2) + "\n");
+                else if (opts.format === "jsonl") done.set(index, JSON.stringify(outcome.extraction) + "\n");
+                else done.set(index, renderTable(outcome.extraction) + "\n\n");
+                flush();
+              },
+            },
+          );
+        } finally {
+          await parser.close();
+        }
+        if (failed) process.exitCode = 1;
       }),
     );
 }

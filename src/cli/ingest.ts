@@ -92,12 +92,14 @@ export function ingestCommand(): Command {
     .action(
       action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number; layout: boolean }) => {
         const config = loadConfig();
-        const { ingestPaths } = await import("../pipeline/ingest.ts"); // loads the NLP model: only when ingesting
+        const { ingestPaths } = await import("../pipeline/ingest.ts"); // the pipeline is heavy: only when ingesting
+        const { createParser } = await import("../parse/index.ts");
+        const parser = createParser(config.parser, { log: (line) => process.stderr.write(`${line}\n`) });
         const store = await openStore(config, { startLocal: true });
         const progress = progressReporter();
         try {
           await applySchema(store); // idempotent; MERGE relies on the uniqueness constraints
-          const summary = await ingestPaths(store, paths, {
+          const summary = await ingestPaths(store, parser, paths, {
             maxBytes: opts.maxBytes ?? config.maxFileBytes,
             batchSize: opts.batchSize ?? config.batchSize,
             stdin: process.stdin,
@@ -112,6 +114,7 @@ export function ingestCommand(): Command {
         } finally {
           progress.stop();
           await store.close();
+          await parser.close();
         }
       }),
     );

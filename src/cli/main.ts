@@ -8,6 +8,7 @@ import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { ingestCommand } from "./ingest.ts";
 import { layoutCommand } from "./layout.ts";
+import { nlpCommand } from "./nlp.ts";
 import { queryCommand } from "./query.ts";
 import { schemaCommand } from "./schema.ts";
 import { serveCommand } from "./serve.ts";
@@ -36,6 +37,7 @@ program
   .addCommand(exportCommand())
   .addCommand(extractCommand())
   .addCommand(evalCommand())
-  .addCommand(dbCommand().addCommand(schemaCommand()));
+  .addCommand(dbCommand().addCommand(schemaCommand()))
+  .addCommand(nlpCommand());
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadConfig, REPO_ROOT } from "../config/index.ts";
 import { openStore } from "../store/connection.ts";
 import { installJars, statusLocalNeo4j } from "../store/local/index.ts";
+import { ensureLocalParser, installParserJars } from "../parse/local/index.ts";
 import { applySchema } from "../store/schema.ts";
 import { DEFAULT_PORT } from "../server/defaults.ts";
 import { graphStats } from "../store/stats.ts";
@@ -21,7 +22,7 @@ const SAMPLE_QUERIES = [
 
 export function upCommand(): Command {
   return new Command("up")
-    .description("The main job (npm start): start the local Neo4j if needed, apply the schema, ingest seeds/, show the graph, serve the explorer")
+    .description("The main job (npm start): start the local Neo4j and parser if needed, apply the schema, ingest seeds/, show the graph, serve the explorer")
     .option("--seeds <dir>", "folder of articles to ingest", path.join(REPO_ROOT, "seeds"))
     .option("--no-serve", "stop after ingesting instead of serving the explorer")
     .option("-p, --port <port>", "explorer port (if taken, a free one is used)", positiveInt, DEFAULT_PORT)
@@ -32,11 +33,22 @@ export function upCommand(): Command {
         const { ingestPaths } = await import("../pipeline/ingest.ts");
         const log = (line: string) => process.stderr.write(`${line}\n`);
         if (!config.neo4jUri) await installJars({ log });
-        const store = await openStore(config, { startLocal: true, log });
+        // Maven runs one download at a time (both are quick no-ops once done); the two servers then start in parallel.
+        if (!config.parser.url) await installParserJars({ mvn: config.parser.mvn, java: config.parser.java, log });
+        const parserReady = config.parser.url ? Promise.resolve(null) : ensureLocalParser(config.parser, { log });
+        parserReady.catch(() => undefined); // awaited below; no unhandled rejection while the database starts
+        const store = await openStore(config, { startLocal: true, log }).catch(async (err: unknown) => {
+          await parserReady.catch(() => undefined);
+          throw err;
+        });
         try {
+          const parser = await parserReady;
+          log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${new URL(config.parser.url!).origin}`}`);
           await applySchema(store);
           log(`Neo4j: ${store.target.uri} (database ${store.database}); schema applied`);
-          const summary = await ingestPaths(store, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize });
+          const { createParser } = await import("../parse/index.ts");
+          const client = createParser(config.parser, { log });
+          const summary = await ingestPaths(store, client, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize }).finally(() => client.close());
           printSummary(summary);
           process.stdout.write(`\n${formatStats(await graphStats(store))}\n`);
           const local = config.neo4jUri ? undefined : await statusLocalNeo4j(config.localNeo4jHome);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -16,7 +17,49 @@ const Env = z.object({
   KG_API_TOKEN: z.string().optional(),
   KG_NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(40),
   KG_ALLOWED_HOSTS: z.string().optional(),
+  // The parser service (src/parse): an external CoreNLP server, or the project's local one.
+  KG_NLP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:9000" }).optional(),
+  KG_NLP_USER: z.string().min(1).optional(),
+  KG_NLP_PASSWORD: z.string().optional(),
+  KG_NLP_HOME: z.string().min(1).optional(),
+  KG_NLP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  KG_NLP_HEAP: z.string().regex(/^\d+[kmgKMG]$/, "must look like 512m or 2g").default("2g"),
+  KG_NLP_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  KG_NLP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  KG_NLP_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  KG_NLP_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
+  KG_NLP_MAX_CHARS: z.coerce.number().int().min(1000).default(100_000),
+  KG_NLP_JAVA: z.string().min(1).optional(),
+  JAVA_HOME: z.string().optional(),
+  KG_MVN: z.string().min(1).optional(),
 });
+
+/** Where and how to reach the parser service; see README "The local parser (CoreNLP)". */
+export const ParserConfigSchema = z.object({
+  /** An external CoreNLP server (KG_NLP_URL); when absent the local server is used (and started on demand). */
+  url: z.string().optional(),
+  user: z.string().optional(),
+  password: z.string().optional(),
+  /** The local server's state: run file, credentials, logs (KG_NLP_HOME, default <repo>/.kg/nlp). */
+  home: z.string(),
+  /** Port of the local server (default 9000 when free, else a free one). */
+  port: z.number().int().optional(),
+  heap: z.string(),
+  /** Annotation threads of the local server. */
+  threads: z.number().int().positive(),
+  /** Requests in flight at once per client (parseMany and the chunks of one long text). */
+  concurrency: z.number().int().positive(),
+  /** Per-request timeout, also the local server's annotation timeout. */
+  timeoutMs: z.number().int().positive(),
+  startTimeoutMs: z.number().int().positive(),
+  /** Longest text sent in one request; longer texts are split at paragraph breaks (CoreNLP's maxCharLength). */
+  maxChars: z.number().int().positive(),
+  /** Java for the local server: KG_NLP_JAVA, else $JAVA_HOME/bin/java, else `java` on PATH. */
+  java: z.string(),
+  /** Maven, to download the jars once (KG_MVN, default `mvn`). */
+  mvn: z.string(),
+});
+export type ParserConfig = z.infer<typeof ParserConfigSchema>;
 
 export const ConfigSchema = z.object({
   /** An external Neo4j chosen by the user; when absent the local server is used. */
@@ -35,6 +78,7 @@ export const ConfigSchema = z.object({
   apiToken: z.string().optional(),
   /** Host names the HTTP server answers besides loopback names (DNS rebinding protection). */
   allowedHosts: z.array(z.string()),
+  parser: ParserConfigSchema,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -57,6 +101,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jPoolSize: e.KG_NEO4J_POOL_SIZE,
     apiToken: e.KG_API_TOKEN?.trim() || undefined,
     allowedHosts: (e.KG_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
+    parser: {
+      url: e.KG_NLP_URL,
+      user: e.KG_NLP_USER,
+      password: e.KG_NLP_PASSWORD,
+      home: path.resolve(e.KG_NLP_HOME ?? path.join(REPO_ROOT, ".kg", "nlp")),
+      port: e.KG_NLP_PORT,
+      heap: e.KG_NLP_HEAP,
+      threads: e.KG_NLP_THREADS,
+      concurrency: e.KG_NLP_CONCURRENCY,
+      timeoutMs: e.KG_NLP_TIMEOUT_MS,
+      startTimeoutMs: e.KG_NLP_START_TIMEOUT_MS,
+      maxChars: e.KG_NLP_MAX_CHARS,
+      java: e.KG_NLP_JAVA ?? (e.JAVA_HOME?.trim() && existsSync(path.join(e.JAVA_HOME, "bin", "java")) ? path.join(e.JAVA_HOME, "bin", "java") : "java"),
+      mvn: e.KG_MVN ?? "mvn",
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Extraction } from "../extract/schema.ts";
+import { comparable } from "../text/normalise.ts";
 
 /**
  * TypeScript port of the reference scorer (tests/fixtures/eval/score.py), rule for rule:
@@ -12,13 +13,8 @@ const LOOSE_TYPES = new Set(["Proposal", "Meeting"]);
 type Doc = Pick<Extraction, "entities" | "relations"> & { stances?: Extraction["stances"] };
 type Ent = Doc["entities"][number];
 
-/** Lower-case, strip diacritics and punctuation, drop a leading "the" (Python's norm()). */
-export function norm(text: unknown): string {
-  let t = String(text ?? "").normalize("NFKD");
-  t = [...t].filter((c) => !/\p{Mn}/u.test(c)).join("");
-  t = t.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  return t.replace(/^the /, "");
-}
+/** Lower-case, strip diacritics and punctuation, drop a leading "the" (Python's norm(); src/text/normalise.ts). */
+export const norm = comparable;
 
 function names(e: Ent): Set<string> {
   const out = new Set<string>([norm(e.name ?? "")]);
@@ -115,6 +111,11 @@ function tally(t: Tallies, name: string): Tally {
   let x = t.get(name);
   if (!x) t.set(name, (x = new Tally()));
   return x;
+}
+
+/** A relation's scoring key under an id mapping (exported for error listings). */
+export function relationKey(rel: Doc["relations"][number], ids: Map<string, string>): string {
+  return relKey(rel, ids);
 }
 
 export function scorePair(gold: Doc, system: Doc, tallies: Tallies): void {

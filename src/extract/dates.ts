@@ -1,4 +1,4 @@
-import { DATES } from "./lexicon.ts";
+import { DATES } from "./lexicon/index.ts";
 
 /** Resolves a date phrase of a sentence against the article date (YYYY-MM-DD). Returns YYYY-MM-DD or YYYY-MM. */
 

@@ -1,7 +1,8 @@
 import { listInputFiles, readArticleFile, contentHash } from "../article/index.ts";
 import type { Article, InputFailure } from "../article/schema.ts";
-import { extract } from "../extract/index.ts";
 import { buildArticleGraph } from "../graph/build.ts";
+import type { Parser } from "../parse/index.ts";
+import { extractArticles } from "./extract.ts";
 import type { ArticleGraph } from "../graph/schema.ts";
 import type { Store } from "../store/driver.ts";
 import { DatabaseGoneError, isDatabaseGone, writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
@@ -33,7 +34,7 @@ export interface IngestSummary {
   aborted?: string;
   /** Articles read but not confirmed stored because the ingest stopped early (re-run the ingest for them). */
   notStored: Array<{ articleId: string; file: string }>;
-  /** Files not read at all because the ingest stopped early. */
+  /** Files not read at all, or not to the end, because the ingest stopped early. */
   unprocessed: string[];
   /** Files found in folders that are not article files (unknown extension): skipped, and said so. */
   skipped: InputFailure[];
@@ -41,10 +42,23 @@ export interface IngestSummary {
   files: Map<string, string>;
 }
 
-/** Runs the whole pipeline: read and validate -> extract -> build graph records -> write in batches. */
-export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * Runs the whole pipeline: read and validate -> parse and extract (a batch at a time, the parser working on several
+ * articles at once) -> build graph records -> write in batches.
+ */
+export async function ingestPaths(store: Store, parser: Parser, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 50;
-  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failures: [], outcomes: [], notStored: [], unprocessed: [], skipped: [], files: new Map() };
+  const summary: IngestSummary = {
+    ingested: 0,
+    updated: 0,
+    unchanged: 0,
+    failures: [],
+    outcomes: [],
+    notStored: [],
+    unprocessed: [],
+    skipped: [],
+    files: new Map(),
+  };
   const listed = await listInputFiles(paths);
   summary.failures.push(...listed.failures);
   summary.skipped.push(...listed.skipped);
@@ -52,7 +66,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
 
   const seen = new Map<string, { hash: string; file: string }>();
   const fileOf = summary.files;
-  let batch: ArticleGraph[] = [];
+  let batch: { article: Article; hash: string; where: string }[] = [];
 
   // Writing a batch overlaps with extracting the next one: Neo4j works on its own cores meanwhile.
   let inflight: Promise<void> = Promise.resolve();
@@ -82,11 +96,17 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     }
   };
   const flush = async () => {
-    await inflight;
-    if (writeError) throw writeError;
-    if (batch.length === 0) return;
-    const graphs = batch;
+    const pending = batch;
     batch = [];
+    // Parsing and extracting this batch overlaps with writing the previous one.
+    const graphs = pending.length ? await toGraphs(parser, pending, summary.failures) : [];
+    await inflight;
+    if (writeError) {
+      // Stopped early: this batch, parsed but not written, is not stored either.
+      notStored(graphs.map((g) => g.article.id));
+      throw writeError;
+    }
+    if (graphs.length === 0) return;
     inflight = write(graphs).catch((err: unknown) => {
       writeError = err;
     });
@@ -123,9 +143,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
         }
         seen.set(article.id, { hash, file: where });
         fileOf.set(article.id, where);
-        const graph = toGraph(article, hash, where, summary.failures);
-        if (!graph) continue;
-        batch.push(graph);
+        batch.push({ article, hash, where });
         if (batch.length >= batchSize) await flush();
       }
       currentFinished = true;
@@ -135,8 +153,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     await flush(); // waits for the last batch and surfaces its error, if any
   } catch (err) {
     if (!(err instanceof DatabaseGoneError)) throw err;
-    // Stopped early: the articles read but not yet written are not stored either, nor the files not read to the end.
-    notStored(batch.map((g) => g.article.id));
+    // Stopped early: the articles read but not yet sent are not stored either, nor the files not read to the end.
+    notStored(batch.map((p) => p.article.id));
     batch = [];
     if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(currentFinished ? current + 1 : current));
     return summary;
@@ -152,15 +170,30 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   return summary;
 }
 
-function toGraph(article: Article, hash: string, where: string, failures: InputFailure[]): ArticleGraph | undefined {
-  try {
-    return buildArticleGraph(article, extract(article), hash);
-  } catch (err) {
-    failures.push({
-      file: where,
-      reason: `extraction failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
-      hint: "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
-    });
-    return undefined;
-  }
+async function toGraphs(parser: Parser, pending: { article: Article; hash: string; where: string }[], failures: InputFailure[]): Promise<ArticleGraph[]> {
+  const outcomes = await extractArticles(parser, pending.map((p) => p.article));
+  const graphs: ArticleGraph[] = [];
+  outcomes.forEach((o, i) => {
+    const { hash, where } = pending[i]!;
+    if (!o.ok) {
+      failures.push({
+        file: where,
+        reason: o.error,
+        hint: o.error.startsWith("parsing")
+          ? "The parser could not read this article; check the parser's log (`kg nlp status`) and ingest the file again. The rest of the batch was ingested."
+          : "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
+      });
+      return;
+    }
+    try {
+      graphs.push(buildArticleGraph(o.article, o.extraction, hash));
+    } catch (err) {
+      failures.push({
+        file: where,
+        reason: `building the graph records failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+        hint: "This is a bug; please report it with the file. The rest of the batch was ingested.",
+      });
+    }
+  });
+  return graphs;
 }

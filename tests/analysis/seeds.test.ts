@@ -7,6 +7,8 @@ import { ingestPaths } from "../../src/pipeline/ingest.ts";
 import type { Store } from "../../src/store/driver.ts";
 import { Neo4jAnalystReader } from "../../src/store/query/analyst-reader.ts";
 import { runReadOnlyQuery } from "../../src/store/query/runner.ts";
+import { createParser } from "../../src/parse/index.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { freshStore } from "../store/helpers.ts";
 
 /** The analyst features end to end on the seed articles: ingest (real extractor) -> Neo4j -> compare / saved queries. */
@@ -14,7 +16,8 @@ let store: Store;
 
 beforeAll(async () => {
   store = await freshStore();
-  const summary = await ingestPaths(store, [path.join(REPO_ROOT, "seeds")]);
+  const parser = createParser(await testParserConfig());
+  const summary = await ingestPaths(store, parser, [path.join(REPO_ROOT, "seeds")]).finally(() => parser.close());
   expect(summary.failures).toEqual([]);
 });
 afterAll(async () => {

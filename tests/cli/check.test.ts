@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/index.ts";
+import { createParser, type Parser } from "../../src/parse/index.ts";
 import { ingestPaths } from "../../src/pipeline/ingest.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { RELATION_TYPES } from "../../src/extract/schema.ts";
 import type { Store } from "../../src/store/driver.ts";
 import { dumpDifference, dumpGraph } from "../support/graph-dump.ts";
@@ -16,16 +18,19 @@ import { kg } from "../support/kg.ts";
 import { freshStore, rows } from "../store/helpers.ts";
 
 let store: Store;
+let parser: Parser;
 let reference: string[];
 
 beforeAll(async () => {
   store = await freshStore();
-  const summary = await ingestPaths(store, [path.join(REPO_ROOT, "seeds")], { layout: false });
+  parser = createParser(await testParserConfig());
+  const summary = await ingestPaths(store, parser, [path.join(REPO_ROOT, "seeds")], { layout: false });
   expect(summary.failures).toEqual([]);
   reference = await dumpGraph(store);
 }, 120_000);
 afterAll(async () => {
   await store?.close();
+  await parser?.close();
 });
 
 async function keyConstraints(): Promise<string[]> {

@@ -4,13 +4,14 @@ import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readArticles } from "../../src/article/index.ts";
-import { extract } from "../../src/extract/index.ts";
+import { extractArticle } from "../extract/helpers.ts";
 import { scoreDocuments } from "../../src/eval/score.ts";
 import { evaluate, readGold } from "../../src/eval/index.ts";
 
 const FIXTURES = path.resolve("tests/fixtures/eval");
 const GOLD_DIR = path.join(FIXTURES, "gold");
 const SEEDS = path.resolve("seeds");
+const DEV = path.join(FIXTURES, "articles");
 
 function python(args: string[]): Record<string, { p: number; r: number; f1: number; gold: number; sys: number }> {
   return JSON.parse(execFileSync("python3", [path.join(FIXTURES, "score.py"), ...args, "--json"], { encoding: "utf8" }));
@@ -19,21 +20,21 @@ function python(args: string[]): Record<string, { p: number; r: number; f1: numb
 describe("TypeScript scorer equals the reference score.py", () => {
   it("gives the same figures on the extractor's output for the development set", async () => {
     const gold = await readGold([GOLD_DIR]);
-    const { articles } = await readArticles([SEEDS]);
+    const { articles } = await readArticles([SEEDS, DEV]);
     const dir = mkdtempSync(path.join(tmpdir(), "kg-eval-"));
     const args: string[] = [];
     const pairs: [never, never][] = [];
     for (const g of gold) {
       const a = articles.find((x) => x.article.id === g.doc.article.id);
       expect(a, `seed article for ${g.doc.article.id}`).toBeDefined();
-      const doc = extract(a!.article);
+      const doc = await extractArticle(a!.article);
       const sysFile = path.join(dir, g.doc.article.id + ".json");
       writeFileSync(sysFile, JSON.stringify(doc));
       args.push(g.file, sysFile);
       pairs.push([g.doc as never, doc as never]);
     }
     expect(scoreDocuments(pairs)).toEqual(python(args));
-  });
+  }, 300_000);
 
   it("agrees on crafted edge cases: symmetric MET_WITH, half stances, loose proposal names, unmatched ids", () => {
     const gold = {
@@ -89,7 +90,7 @@ describe("TypeScript scorer equals the reference score.py", () => {
     const gold = await readGold([GOLD_DIR]);
     const { articles } = await readArticles([SEEDS]);
     const one = articles.filter((a) => a.article.id === "seed-3-germany-rejects-e1").map((a) => a.article);
-    const res = evaluate(gold, one);
+    const res = evaluate(gold, [await extractArticle(one[0]!)]);
     expect(res.matched.map((m) => m.articleId)).toEqual(["seed-3-germany-rejects-e1"]);
     expect(res.goldWithoutArticle.sort()).toEqual(readdirSync(GOLD_DIR).map((f) => f.replace(/\.json$/, "")).filter((id) => id !== "seed-3-germany-rejects-e1").sort());
     expect(JSON.parse(readFileSync(path.join(GOLD_DIR, "seed-3-germany-rejects-e1.json"), "utf8")).article.id).toBe("seed-3-germany-rejects-e1");

@@ -12,7 +12,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createParser, type Parser } from "../../src/parse/index.ts";
 import { ingestPaths } from "../../src/pipeline/ingest.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { startExplorer } from "../../src/server/start.ts";
 import { connect, type Store } from "../../src/store/driver.ts";
 import { applySchema } from "../../src/store/schema.ts";
@@ -23,10 +25,11 @@ import { kg, startKg, summaryCounts } from "../support/kg.ts";
 import { OwnNeo4j } from "../support/own-neo4j.ts";
 import { cpuShare } from "../support/process.ts";
 
-const PER_FOLDER = 30;
+const PER_FOLDER = 20;
 const TOTAL = 3 * PER_FOLDER;
 let db: OwnNeo4j;
 let store: Store;
+let parser: Parser;
 let all: string[];
 let folders: Record<string, string>;
 let reference: string[];
@@ -57,11 +60,12 @@ async function expectReferenceGraph() {
 
 beforeAll(async () => {
   db = await OwnNeo4j.create();
+  parser = createParser(await testParserConfig());
   store = await connect(db.connection);
   await applySchema(store);
   ({ folders } = corpusFolders(["a", "b", "c"], PER_FOLDER, 11));
   all = [folders.a!, folders.b!, folders.c!];
-  const single = await ingestPaths(store, all, { layout: false });
+  const single = await ingestPaths(store, parser, all, { layout: false });
   expect(single.failures).toEqual([]);
   expect(single.ingested).toBe(TOTAL);
   reference = await dumpGraph(store);

@@ -6,6 +6,8 @@ import { statements, cypher } from "../../src/store/cypher.ts";
 import { applySchema } from "../../src/store/schema.ts";
 import { clearGraph } from "../../src/store/stats.ts";
 import { ingestPaths } from "../../src/pipeline/ingest.ts";
+import { createParser } from "../../src/parse/index.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { GraphReader } from "../../src/store/read/graph-reader.ts";
 
 const FIXTURE_DIR = new URL("./fixtures/", import.meta.url);
@@ -69,7 +71,8 @@ export async function loadSeedGraph(): Promise<Store> {
   const store = await connect(inject("neo4j"));
   await clearGraph(store);
   await applySchema(store);
-  const summary = await ingestPaths(store, [SEEDS_DIR, HOSTILE_DIR]);
+  const parser = createParser(await testParserConfig());
+  const summary = await ingestPaths(store, parser, [SEEDS_DIR, HOSTILE_DIR]).finally(() => parser.close());
   if (summary.failures.length > 0) throw new Error(`seed ingest failed: ${JSON.stringify(summary.failures)}`);
   await store.driver.executeQuery(cypher("admin/await-indexes"), {}, { database: store.database });
   return store;

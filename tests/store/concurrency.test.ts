@@ -4,7 +4,9 @@
  * a clean single run as a canonical dump of the whole graph (every node and relationship with its properties).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createParser, type Parser } from "../../src/parse/index.ts";
 import { ingestPaths } from "../../src/pipeline/ingest.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import type { Store } from "../../src/store/driver.ts";
 import { clearGraph } from "../../src/store/stats.ts";
 import { corpusFolders } from "../support/corpus.ts";
@@ -14,19 +16,22 @@ import { freshStore } from "./helpers.ts";
 
 const PER_FOLDER = 10;
 let store: Store;
+let parser: Parser;
 let folders: Record<string, string>;
 let reference: string[];
 
 beforeAll(async () => {
   store = await freshStore();
+  parser = createParser(await testParserConfig());
   ({ folders } = corpusFolders(["a", "b", "c"], PER_FOLDER));
-  const single = await ingestPaths(store, [folders.a!, folders.b!, folders.c!], { layout: false });
+  const single = await ingestPaths(store, parser, [folders.a!, folders.b!, folders.c!], { layout: false });
   expect(single.failures).toEqual([]);
   expect(single.ingested).toBe(3 * PER_FOLDER);
   reference = await dumpGraph(store);
 }, 180_000);
 afterAll(async () => {
   await store?.close();
+  await parser?.close();
 });
 
 async function expectReferenceGraph() {
@@ -38,9 +43,9 @@ async function expectReferenceGraph() {
 describe("the reference run", () => {
   it("is the same whatever order the articles come in", async () => {
     await clearGraph(store);
-    await ingestPaths(store, [folders.c!], { layout: false, batchSize: 3 });
-    await ingestPaths(store, [folders.b!], { layout: false, batchSize: 7 });
-    await ingestPaths(store, [folders.a!], { layout: false });
+    await ingestPaths(store, parser, [folders.c!], { layout: false, batchSize: 3 });
+    await ingestPaths(store, parser, [folders.b!], { layout: false, batchSize: 7 });
+    await ingestPaths(store, parser, [folders.a!], { layout: false });
     await expectReferenceGraph();
   });
 });
@@ -50,7 +55,7 @@ describe("concurrent writers in one process", () => {
     await clearGraph(store);
     const { a, b, c } = folders as Record<"a" | "b" | "c", string>;
     const runs = await Promise.all(
-      [[a, b, c], [c, b, a], [a, b], [b, c], [c, a]].map((paths, i) => ingestPaths(store, paths, { layout: false, batchSize: 2 + i })),
+      [[a, b, c], [c, b, a], [a, b], [b, c], [c, a]].map((paths, i) => ingestPaths(store, parser, paths, { layout: false, batchSize: 2 + i })),
     );
     for (const run of runs) expect(run.failures).toEqual([]);
     expect(runs.reduce((sum, r) => sum + r.ingested, 0)).toBe(3 * PER_FOLDER);

@@ -7,6 +7,8 @@ import { ingestPaths } from "../../src/pipeline/ingest.ts";
 import type { Store } from "../../src/store/driver.ts";
 import { graphStats } from "../../src/store/stats.ts";
 import { deleteArticles } from "../../src/store/write.ts";
+import { createParser, type Parser } from "../../src/parse/index.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { freshStore, rows } from "./helpers.ts";
 
 /** rows(), for queries that always return at least one row. */
@@ -19,17 +21,20 @@ async function rowsOf<T>(store: Store, query: string, params: Record<string, unk
 // Cypher in tests is the assertion itself (what a user would run to check the graph), so it stays inline here.
 const SEEDS = path.join(REPO_ROOT, "seeds");
 let store: Store;
+let parser: Parser;
 
 beforeAll(async () => {
   store = await freshStore();
+  parser = createParser(await testParserConfig());
 });
 afterAll(async () => {
   await store?.close();
+  await parser?.close();
 });
 
 describe("ingesting the seeds into a real Neo4j", () => {
   it("stores the four articles with their countries and core facts", async () => {
-    const summary = await ingestPaths(store, [SEEDS]);
+    const summary = await ingestPaths(store, parser, [SEEDS]);
     expect(summary.failures).toEqual([]);
     expect(summary.ingested).toBe(4);
 
@@ -67,7 +72,7 @@ describe("ingesting the seeds into a real Neo4j", () => {
 
   it("changes nothing when the same articles are ingested again", async () => {
     const before = await graphStats(store);
-    const summary = await ingestPaths(store, [SEEDS]);
+    const summary = await ingestPaths(store, parser, [SEEDS]);
     expect(summary).toMatchObject({ ingested: 0, updated: 0, unchanged: 4 });
     expect(await graphStats(store)).toEqual(before);
   });
@@ -85,7 +90,7 @@ describe("ingesting the seeds into a real Neo4j", () => {
     // Keep only the first paragraph: most of the article's facts disappear.
     const firstParagraph = body.trim().split(/\n\s*\n/)[0]!;
     writeFileSync(file, `${front}\n\n${firstParagraph}\n`);
-    const summary = await ingestPaths(store, [dir]);
+    const summary = await ingestPaths(store, parser, [dir]);
     expect(summary).toMatchObject({ updated: 1, unchanged: 3 });
 
     const after = await rows<{ evidence: string }>(store, "MATCH ()-[r]->() WHERE r.articleId = $id RETURN r.evidence AS evidence", { id });
@@ -137,7 +142,7 @@ describe("a batch with broken files", () => {
       await rows(store, "DROP CONSTRAINT test_poison IF EXISTS");
     });
 
-    const summary = await ingestPaths(store, [dir], { batchSize: 10 });
+    const summary = await ingestPaths(store, parser, [dir], { batchSize: 10 });
     const failedFiles = summary.failures.map((f) => path.basename(f.file));
     expect(failedFiles).toEqual(expect.arrayContaining(["empty.txt", "broken.json", "poisoned.json"]));
     expect(summary.ingested).toBe(2);
@@ -158,13 +163,13 @@ describe("the explorer layout stored with the graph", () => {
   it("gives every entity and topic a position when articles are ingested, and keeps it on an unchanged re-run", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kg-layout-"));
     cpSync(SEEDS, dir, { recursive: true });
-    const first = await ingestPaths(store, [dir]);
+    const first = await ingestPaths(store, parser, [dir]);
     expect(first.layoutError).toBeUndefined();
     const placed = await positions();
     expect(placed.length).toBeGreaterThan(10);
     for (const p of placed) expect(Number.isFinite(p.x) && Number.isFinite(p.y), p.id).toBe(true);
 
-    const again = await ingestPaths(store, [dir]);
+    const again = await ingestPaths(store, parser, [dir]);
     expect(again.ingested + again.updated).toBe(0);
     expect(again.layout).toBeUndefined();
     expect(await positions()).toEqual(placed);
@@ -178,7 +183,7 @@ describe("the explorer layout stored with the graph", () => {
       "---\ntitle: Zarnovia courts Turkey\nsource: Layout Test\npublishedAt: 2025-09-01\n---\n\n" +
         "Zarnovian Foreign Minister Petra Quillfeather met Turkish President Recep Tayyip Erdogan in Ankara on Monday.\n",
     );
-    const off = await ingestPaths(store, [dir], { layout: false });
+    const off = await ingestPaths(store, parser, [dir], { layout: false });
     expect(off.ingested).toBe(1);
     expect(off.layout).toBeUndefined();
     const unplaced = (await positions()).filter((p) => p.x === null);

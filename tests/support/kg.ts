@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { inject } from "vitest";
 import { REPO_ROOT } from "../../src/config/index.ts";
 
 export const KG = path.join(REPO_ROOT, "bin", "kg.js");
@@ -16,7 +17,17 @@ export interface Neo4jEnv {
   database: string;
 }
 
-/** Starts `kg <args>` as a user runs it, against the given Neo4j (NEO4J_URI and friends). */
+/** The test run's parser for `kg` processes (KG_NLP_URL and credentials), so none starts a parser of its own. */
+function parserEnv(): Record<string, string> {
+  const nlp = inject("nlp");
+  if (!nlp) return {};
+  return { KG_NLP_URL: nlp.url, ...(nlp.user ? { KG_NLP_USER: nlp.user } : {}), ...(nlp.password ? { KG_NLP_PASSWORD: nlp.password } : {}) };
+}
+
+/**
+ * Starts `kg <args>` as a user runs it, against the given Neo4j (NEO4J_URI and friends) and the run's parser
+ * (wait for it first: tests/parse/helpers.ts `testParserConfig()`).
+ */
 export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, string> = {}): KgRun {
   const started = Date.now();
   const child = spawn(process.execPath, [KG, ...args], {
@@ -27,6 +38,7 @@ export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, str
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password ?? "",
       NEO4J_DATABASE: neo4j.database,
+      ...parserEnv(),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,153 @@
+import { SPEECH_VERBS } from "../lexicon/index.ts";
+import type { Sent } from "./doc.ts";
+
+/**
+ * Repairs of two attachment errors the parser makes often on long news sentences, so that the rules can trust
+ * subjects and infinitives:
+ * - an infinitive hung as an unlabelled dependent ("ready to fly", dep) is the controlled complement it is (xcomp);
+ * - a reported clause split from its subject ("said [a third round of talks] would be held"): the speech verb's
+ *   object before a subjectless clause is that clause's subject.
+ * Each repair changes the basic tree and the enhanced graph alike.
+ */
+export function repairSentence(s: Sent): void {
+  reducedRelativesWithBy(s);
+  subjectAfterRelativeClause(s);
+  for (let t = 0; t < s.toks.length; t++) {
+    // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
+    // read as the main verb with the noun as its subject, is a passive modifying that noun.
+    const tk = s.toks[t]!;
+    if (tk.pos === "VBN" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by") && !(s.kids[t] ?? []).some((a) => /^(aux|obj)/.test(a.rel))) {
+      const subj = (s.kids[t] ?? []).find((a) => a.rel === "nsubj");
+      if (subj) {
+        relabel(s, t, subj.to, "nsubj:pass");
+        for (const a of s.kids[t] ?? []) if (a.rel === "obl:by") relabel(s, t, a.to, "obl:agent");
+      }
+    }
+    if (tk.pos === "VBD" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by" || a.rel === "obl:agent") && !(s.kids[t] ?? []).some((a) => a.rel === "obj" || a.rel === "aux")) {
+      const subj = (s.kids[t] ?? []).find((a) => a.rel === "nsubj");
+      if (subj && s.toks[subj.to + 1]?.text === ",") {
+        tk.pos = "VBN";
+        relabel(s, t, subj.to, "nsubj:pass");
+        for (const a of s.kids[t] ?? []) if (a.rel === "obl:by") relabel(s, t, a.to, "obl:agent");
+      }
+    }
+  }
+  // "a summit Starmer hosted in London": a name read as the head of the noun before it, with the verb as its
+  // modifier. The noun before is the head; the name is the subject of a relative clause.
+  for (let x = 1; x < s.toks.length; x++) {
+    const name = s.toks[x]!;
+    if (name.ner !== "PERSON" && name.ner !== "ORGANIZATION" && name.ner !== "LOCATION") continue;
+    const noun = (s.kids[x] ?? []).find((a) => a.rel === "compound" && a.to === x - 1 && /^NNS?$/.test(s.toks[a.to]!.pos) && /^\p{Ll}/u.test(s.toks[a.to]!.text));
+    const verb = (s.kids[x] ?? []).find((a) => (a.rel === "acl" || a.rel === "dep") && a.to === x + 1 && /^VB[DN]$/.test(s.toks[a.to]!.pos));
+    if (!noun || !verb) continue;
+    const n = noun.to;
+    const v = verb.to;
+    const oldHead = s.head[x]!;
+    const oldRel = s.rel[x]!;
+    // The noun takes the name's place in the sentence; the name becomes the verb's subject.
+    move(s, n, oldHead, oldRel);
+    for (const a of [...(s.kids[x] ?? [])]) if (a.to < x && a.to !== n && /^(det|amod|nummod|case)$/.test(a.rel)) move(s, a.to, n, a.rel);
+    move(s, v, n, "acl:relcl");
+    move(s, x, v, "nsubj");
+    s.toks[v]!.pos = "VBD";
+  }
+  for (let t = 0; t < s.toks.length; t++) {
+    const h = s.head[t]!;
+    if (h < 0) continue;
+    const rel = s.rel[t]!;
+    const tok = s.toks[t]!;
+    if (rel === "dep" && tok.pos === "VB" && hasChild(s, t, "mark", "to") && /^(JJ|VB|NN)/.test(s.toks[h]!.pos)) {
+      relabel(s, h, t, s.toks[h]!.pos.startsWith("NN") ? "acl" : "xcomp");
+      continue;
+    }
+    // "ruled out deploying its navy", "proposed deploying a mission": a gerund object hung as dep.
+    if (rel === "dep" && tok.pos === "VBG" && /^(VB|JJ)/.test(s.toks[h]!.pos) && !hasSubject(s, t) && t > h) {
+      relabel(s, h, t, "xcomp");
+      continue;
+    }
+    if ((rel === "dep" || rel === "ccomp") && tok.pos.startsWith("VB") && !hasSubject(s, t)) {
+      const obj = (s.kids[h] ?? []).find((a) => a.rel === "obj" && a.to < t && s.toks[a.to]!.pos.startsWith("NN"));
+      if (obj && isSpeech(s.toks[h]!.lemma)) {
+        const passive = (s.kids[t] ?? []).some((a) => a.rel === "aux:pass");
+        const subjRel = passive ? "nsubj:pass" : "nsubj";
+        move(s, obj.to, t, subjRel);
+        relabel(s, h, t, "ccomp");
+      }
+    }
+  }
+}
+
+function isSpeech(lemma: string): boolean {
+  return SPEECH_VERBS.has(lemma);
+}
+
+function hasChild(s: Sent, t: number, rel: string, lower: string): boolean {
+  return (s.kids[t] ?? []).some((a) => a.rel === rel && s.toks[a.to]!.lower === lower);
+}
+
+function hasSubject(s: Sent, t: number): boolean {
+  return (s.kids[t] ?? []).some((a) => /^(nsubj|csubj|expl)/.test(a.rel));
+}
+
+/** Changes the relation label of the arc g -> d in both graphs. */
+function relabel(s: Sent, g: number, d: number, rel: string): void {
+  s.rel[d] = rel;
+  for (const a of s.kids[g] ?? []) if (a.to === d) a.rel = rel;
+  for (const a of s.ekids[g] ?? []) if (a.to === d) a.rel = rel;
+  for (const a of s.eheads[d] ?? []) if (a.to === g) a.rel = rel;
+}
+
+/** Re-attaches token d under a new governor g (-1: the root) with relation rel, in both graphs. */
+function move(s: Sent, d: number, g: number, rel: string): void {
+  const old = s.head[d]!;
+  if (old >= 0) {
+    s.kids[old] = (s.kids[old] ?? []).filter((a) => a.to !== d);
+    s.ekids[old] = (s.ekids[old] ?? []).filter((a) => a.to !== d);
+  }
+  s.eheads[d] = (s.eheads[d] ?? []).filter((a) => a.to !== old);
+  s.head[d] = g;
+  s.rel[d] = rel;
+  s.eheads[d]!.push({ rel, to: g });
+  if (g < 0) return;
+  s.kids[g]!.push({ rel, to: d });
+  s.kids[g]!.sort((a, b) => a.to - b.to);
+  s.ekids[g]!.push({ rel, to: d });
+}
+
+/**
+ * "a resolution, tabled by Canada and Argentina, that ...": a past participle with a by-phrase right after a
+ * noun and a comma is a reduced relative clause on that noun, whatever the parser attached it to.
+ */
+function reducedRelativesWithBy(s: Sent): void {
+  for (let v = 2; v < s.toks.length; v++) {
+    const tok = s.toks[v]!;
+    if (tok.pos !== "VBN" || s.toks[v - 1]!.text !== ",") continue;
+    const noun = v - 2;
+    if (!s.toks[noun]!.pos.startsWith("NN")) continue;
+    const kids = s.kids[v] ?? [];
+    if (!kids.some((a) => a.rel === "obl:by" || a.rel === "obl:agent") || kids.some((a) => /^(aux|nsubj)/.test(a.rel))) continue;
+    if (s.head[v] === noun) continue;
+    move(s, v, noun, "acl");
+    for (const a of s.kids[v] ?? []) if (a.rel === "obl:by") relabel(s, v, a.to, "obl:agent");
+  }
+}
+
+/**
+ * "Mexico, which has kept its distance from the plan, offered to host talks": when the parser leaves the main
+ * verb hanging after a relative clause, the sentence's first noun is its subject (added to the enhanced graph).
+ */
+function subjectAfterRelativeClause(s: Sent): void {
+  const root = s.head.indexOf(-1);
+  if (root < 0 || !s.toks[root]!.pos.startsWith("NN")) return;
+  const rel = (s.kids[root] ?? []).find((a) => a.to > root && (s.kids[a.to] ?? []).some((k) => /^nsubj/.test(k.rel) && /^(which|who)$/.test(s.toks[k.to]!.lower)));
+  if (!rel) return;
+  for (let v = rel.to + 1; v < s.toks.length; v++) {
+    const tok = s.toks[v]!;
+    if (!/^VB[DZN]$/.test(tok.pos)) continue;
+    if (s.toks[v - 1]!.text !== "," ) continue;
+    if ((s.kids[v] ?? []).some((a) => /^(nsubj|aux:pass)/.test(a.rel))) continue;
+    s.ekids[v]!.push({ rel: "nsubj", to: root });
+    s.eheads[root]!.push({ rel: "nsubj", to: v });
+    return;
+  }
+}

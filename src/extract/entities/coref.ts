@@ -1,0 +1,346 @@
+import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
+import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
+
+/**
+ * Who a token refers to. Names resolve through their mentions; the rest through the discourse before them:
+ * pronouns ("she", "its"), role nouns ("the foreign minister", "the German defence minister"), organisation
+ * nouns ("the bloc", "the movement"), collective nouns with a country ("Thai officials", "Vietnam's delegation")
+ * and pairs ("both sides", "the two governments"). Every resolution found is recorded as a mention, so that the
+ * entity's aliases and the article view show it.
+ */
+const PERSON_ONLY = (e: Entity): boolean => e.type === "Person";
+
+export class Resolver {
+  /** Pair references resolved so far ("both sides" -> the two parties named last). */
+  constructor(
+    readonly doc: Doc,
+    readonly reg: Registry,
+  ) {}
+
+  private readonly inProgress = new Set<string>();
+
+  /** The actors token t stands for (several for a pair), or none. */
+  actors(s: Sent, t: number): Entity[] {
+    const key = `${s.index}:${t}`;
+    if (this.inProgress.has(key)) return [];
+    this.inProgress.add(key);
+    try {
+      return this.actorsOf(s, t);
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private actorsOf(s: Sent, t: number): Entity[] {
+    const direct = this.named(s, t);
+    if (direct.length) return direct.filter(isActor);
+    const tok = s.toks[t]!;
+    if (tok.pos === "PRP" || tok.pos === "PRP$" || tok.pos === "WP") return this.pronoun(s, t);
+    if (tok.pos.startsWith("NN")) {
+      const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
+      if (appos.length) return appos;
+      // "a group of nine countries that pledged": the countries of a group stand for the group.
+      if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
+        const g = s.head[t]!;
+        if (G.groupNouns.has(s.toks[g]!.lemma)) {
+          const viaGroup = this.actors(s, g);
+          if (viaGroup.length) return viaGroup;
+        }
+      }
+      // "a group of European allies", "the contingent of European leaders": the members named.
+      if (G.groupNouns.has(tok.lemma)) {
+        const of = kidsOf(s, t, "nmod:of").flatMap((k) => [...this.actors(s, k), ...kidsOf(s, k, "conj").flatMap((c) => this.actors(s, c))]);
+        if (of.length) return [...new Set(of)];
+        // "Italy, Greece and France led a group of nine countries that pledged warships": those who lead the group.
+        const h = s.head[t]!;
+        if (h >= 0 && G.groupLeadingVerbs.has(s.toks[h]!.lemma) && s.rel[t] === "obj") {
+          const leaders = ekidsOf(s, h, /^nsubj$/).flatMap((k) => this.named(s, k)).filter(isActor);
+          if (leaders.length) return [...new Set(leaders)];
+        }
+      }
+      const collective = this.collective(s, t);
+      if (collective.length) return collective;
+      const pair = this.pair(s, t);
+      if (pair.length) return pair;
+      const role = this.roleNoun(s, t);
+      if (role) return [role];
+      const org = this.orgNoun(s, t);
+      if (org) return [org];
+    }
+    return [];
+  }
+
+  /** Entities named at token t (by a mention covering it), innermost first. */
+  named(s: Sent, t: number): Entity[] {
+    const ms = this.reg.at(s.index, t).filter((m) => m.kind !== "pronoun" || m.from === t);
+    if (!ms.length) return [];
+    // A person's name beats the country in their title ("Hungarian Foreign Minister X": X is the person).
+    const sorted = [...ms].sort((a, b) => rank(b, t) - rank(a, t));
+    const best = sorted[0]!;
+    // "Brazilian-Colombian": one token, two countries.
+    const parts = ms.filter((m) => m.from === t && m.to === t && m.kind === "demonym" && m.entity.type === "Country");
+    if (best.kind === "demonym" && parts.length > 1) return [...new Set(parts.map((m) => m.entity))];
+    return [best.entity];
+  }
+
+  /** "Thai officials", "the Thai side", "Vietnam's delegation", "officials in Kinshasa", "Russia's Foreign Ministry". */
+  collective(s: Sent, t: number): Entity[] {
+    const tok = s.toks[t]!;
+    if (!COLLECTIVE_ACTOR_NOUNS.has(tok.lemma) && !COLLECTIVE_ACTOR_NOUNS.has(tok.lower)) return [];
+    const out: Entity[] = [];
+    for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss|nmod:in|nmod:of|nmod:from)$/)) {
+      for (const e of this.named(s, k)) if (e.type === "Country" || (e.type === "Organization" && s.rel[k] !== "nmod:in")) out.push(e);
+      // "officials in Kinshasa and Kigali": conjuncts of the modifier.
+      for (const c of ekidsOf(s, k, "conj")) for (const e of this.named(s, c)) if (e.type === "Country" || e.type === "Organization") out.push(e);
+      // A capital named as a place still stands for its country here ("officials in Bucharest").
+      for (const e of this.named(s, k)) if (e.type === "Place") {
+        const c = capitalCountry(this.reg, e);
+        if (c) out.push(c);
+      }
+    }
+    // "whose government", "its foreign ministry", "his delegation": the owner's country.
+    if (!out.length) {
+      for (const k of kidsOf(s, t, "nmod:poss")) {
+        const w = s.toks[k]!.lower;
+        if (!G.pronouns.possessive.has(w)) continue;
+        let owners: Entity[] = [];
+        if (w === "whose") {
+          let x = t;
+          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl")) x = s.head[x]!;
+          if (x >= 0 && s.head[x]! >= 0) owners = this.named(s, s.head[x]!);
+        } else owners = this.pronoun(s, k);
+        for (const o of owners) {
+          if (o.type === "Country" || o.type === "Organization") out.push(o);
+          else if (o.type === "Person" && typeof o.attrs.country === "string") {
+            const c = this.reg.get(o.attrs.country);
+            if (c) out.push(c);
+          }
+        }
+      }
+    }
+    const uniq = [...new Set(out)];
+    for (const e of uniq) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+    return uniq;
+  }
+
+  /** "both sides", "the two governments", "both presidents": the last two actors named together. */
+  pair(s: Sent, t: number): Entity[] {
+    const tok = s.toks[t]!;
+    if (!PAIR_NOUNS.has(tok.lower) && !PAIR_NOUNS.has(tok.lemma)) return [];
+    const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
+    if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
+    const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
+    for (let si = s.index; si >= 0 && si >= s.index - 6; si--) {
+      const sent = this.doc.sents[si]!;
+      const limit = si === s.index ? t : sent.toks.length;
+      // Scan coordinations from the end of the sentence backwards.
+      for (let i = limit - 1; i >= 0; i--) {
+        for (const c of kidsOf(sent, i, "conj")) {
+          if (si === s.index && c >= t) continue;
+          const a = this.named(sent, i).filter(isActor);
+          const b = this.named(sent, c).filter(isActor);
+          if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) continue;
+          const pair = [a[0]!, b[0]!];
+          if (wantPeople ? pair.every((e) => e.type === "Person") : pair.every((e) => e.type !== "Person")) {
+            for (const e of pair) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+            return pair;
+          }
+        }
+      }
+    }
+    // "Both countries are members": the two actors last named as subjects.
+    const subjects: Entity[] = [];
+    for (let si = s.index - 1; si >= 0 && si >= s.index - 2 && subjects.length < 2; si--) {
+      const sent = this.doc.sents[si]!;
+      for (let i = 0; i < sent.toks.length && subjects.length < 2; i++) {
+        if (!/^nsubj/.test(sent.rel[i]!)) continue;
+        for (const e of this.named(sent, i).filter(isActor)) {
+          if (subjects.includes(e)) continue;
+          if (wantPeople ? e.type === "Person" : e.type === "Country") subjects.push(e);
+        }
+      }
+    }
+    if (subjects.length === 2) {
+      for (const e of subjects) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+      return subjects;
+    }
+    return [];
+  }
+
+  /** "the foreign minister", "the German defence minister", "the president": the person last named with that role. */
+  roleNoun(s: Sent, t: number): Entity | undefined {
+    const tok = s.toks[t]!;
+    const det = kidsOf(s, t, "det").map((k) => s.toks[k]!.lower);
+    if (!det.includes("the")) return undefined;
+    const words = [tok.lower];
+    for (const k of kidsOf(s, t, /^(compound|amod)$/)) words.unshift(s.toks[k]!.lower);
+    const roleText = words.join(" ");
+    if (!PERSON_ROLE_NOUNS.has(tok.lower) && !PERSON_ROLE_NOUNS.has(roleText)) return undefined;
+    // A demonym narrows it to that country's office holder ("the British prime minister").
+    let country: Entity | undefined;
+    for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss)$/)) {
+      const c = this.named(s, k).find((e) => e.type === "Country");
+      if (c) country = c;
+    }
+    const roleWords = words.filter((w) => !country || !this.isCountryWord(s, t, w));
+    const candidates = this.reg.list("Person").filter((p) => {
+      const role = String(p.attrs.role ?? p.attrs.knownRole ?? "").toLowerCase();
+      if (!role) return false;
+      if (!roleWords.every((w) => role.includes(w) || (w === "defence" && role.includes("defense")))) return false;
+      if (country && p.attrs.country !== country.key && p.attrs.knownCountry !== country.attrs.iso3) return false;
+      return true;
+    });
+    const best = this.mostRecent(candidates, s, t);
+    if (best) this.reg.mention(best, s, startOfNp(s, t), t, "nominal");
+    return best;
+  }
+
+  private isCountryWord(s: Sent, t: number, w: string): boolean {
+    for (const k of kidsOf(s, t, /^(amod|compound)$/)) if (s.toks[k]!.lower === w && this.named(s, k).some((e) => e.type === "Country")) return true;
+    return false;
+  }
+
+  /** "the bloc", "the alliance", "the movement": the organisation of that kind last named. */
+  orgNoun(s: Sent, t: number): Entity | undefined {
+    const tok = s.toks[t]!;
+    const kinds = ORG_ANAPHORS.get(tok.lemma);
+    if (!kinds) return undefined;
+    const det = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);
+    if (!det.some((d) => d === "the" || d === "this" || d === "its")) return undefined;
+    if (kidsOf(s, t, /^(amod|compound)$/).length) return undefined;
+    const candidates = this.reg.list("Organization").filter((o) => kinds.includes(String(o.attrs.kind ?? "")));
+    const best = this.mostRecent(candidates, s, t);
+    if (best) this.reg.mention(best, s, startOfNp(s, t), t, "nominal");
+    return best;
+  }
+
+  /** he / she / they / it and their possessives: the nearest earlier actor that fits, subjects first. */
+  pronoun(s: Sent, t: number): Entity[] {
+    const w = s.toks[t]!.lower;
+    let want: (e: Entity) => boolean;
+    if (MALE_WORDS.has(w) || FEMALE_WORDS.has(w)) {
+      const female = FEMALE_WORDS.has(w);
+      want = (e) => e.type === "Person" && (e.attrs.gender === undefined || e.attrs.gender === (female ? "female" : "male"));
+    } else if (G.pronouns.neuter.has(w) || G.pronouns.plural.has(w)) want = (e) => e.type === "Country" || e.type === "Organization";
+    else if (G.pronouns.speaker.has(w)) return this.speakerOf(s);
+    else return [];
+    const found = this.nearestBefore(s, t, want);
+    if (found) {
+      this.reg.mention(found, s, t, t, "pronoun");
+      return [found];
+    }
+    return [];
+  }
+
+  /** The speaker of a quotation in sentence s (for "I" and "we"): the subject of its speech verb, or the last speaker. */
+  speakerOf(s: Sent): Entity[] {
+    for (let i = 0; i < s.toks.length; i++) {
+      if (!SPEECH_VERBS.has(s.toks[i]!.lemma)) continue;
+      for (const subj of ekidsOf(s, i, /^nsubj/)) {
+        const a = this.named(s, subj).filter(isActor);
+        if (a.length) return a;
+        const p = this.pronoun(s, subj);
+        if (p.length) return p;
+      }
+    }
+    return [];
+  }
+
+  /** The nearest entity mention before token t that satisfies want: this sentence right to left, then earlier ones. */
+  nearestBefore(s: Sent, t: number, want: (e: Entity) => boolean): Entity | undefined {
+    for (let si = s.index; si >= 0 && si >= s.index - 4; si--) {
+      const sent = this.doc.sents[si]!;
+      const limit = si === s.index ? t - 1 : sent.toks.length - 1;
+      let subjectHit: Entity | undefined;
+      let anyHit: Entity | undefined;
+      for (let i = limit; i >= 0; i--) {
+        for (const m of this.reg.at(si, i)) {
+          if (m.kind === "pronoun" && m.entity.type !== "Person") continue;
+          if (!want(m.entity)) continue;
+          // Inside a person's title ("Hungarian Foreign Minister"), a country is not what "it" refers to.
+          if (m.entity.type === "Country" && this.inPersonTitle(sent, m)) continue;
+          anyHit ??= m.entity;
+          if (this.isSubject(sent, m.to)) subjectHit ??= m.entity;
+        }
+      }
+      // In an earlier sentence only a subject is a likely antecedent of "it" or "they" (a person may be named anywhere).
+      const anyOk = si === s.index || !this.reg.entities.size || want === PERSON_ONLY;
+      const hit = si === s.index ? (anyHit ?? subjectHit) : (subjectHit ?? (anyOk || (anyHit?.type === "Person") ? anyHit : undefined));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** A subject, or the owner of one ("The European Union's position is ..."). */
+  private isSubject(s: Sent, t: number): boolean {
+    const subj = (x: number) => /^nsubj/.test(s.rel[x] ?? "") || s.eheads[x]!.some((a) => a.rel.startsWith("nsubj"));
+    if (subj(t)) return true;
+    const h = s.head[t]!;
+    return h >= 0 && s.rel[t] === "nmod:poss" && subj(h);
+  }
+
+  private inPersonTitle(s: Sent, m: Mention): boolean {
+    let x = m.to;
+    for (let guard = 0; guard < 5; guard++) {
+      const h = s.head[x]!;
+      if (h < 0 || !/^(compound|amod|nmod:poss|nmod:of)$/.test(s.rel[x]!)) return false;
+      if (this.reg.at(s.index, h).some((mm) => mm.entity.type === "Person")) return true;
+      x = h;
+    }
+    return false;
+  }
+
+  /** The candidate mentioned last before token t (any sentence up to t). */
+  mostRecent(candidates: Entity[], s: Sent, t: number): Entity | undefined {
+    const limit = s.toks[t]!.start;
+    let best: Entity | undefined;
+    let bestAt = -1;
+    for (const c of candidates) {
+      for (const m of c.mentions) {
+        if (m.start < limit && m.start > bestAt) {
+          bestAt = m.start;
+          best = c;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** Mentions whose head is t rank first; persons beat the countries and organisations in their titles. */
+function rank(m: Mention, t: number): number {
+  let r = 0;
+  if (m.to === t) r += 10;
+  if (m.entity.type === "Person") r += 5;
+  if (m.kind === "name") r += 2;
+  if (m.kind === "demonym") r -= 1;
+  return r - (m.to - m.from) * 0.01;
+}
+
+function startOfNp(s: Sent, t: number): number {
+  let a = t;
+  for (const k of kidsOf(s, t, /^(det|amod|compound|nmod:poss|nummod|det:predet)$/)) if (k < a) a = k;
+  // A possessive's own words ("Vietnam's delegation").
+  for (let i = a; i < t; i++) if (s.head[i]! >= a && s.head[i]! <= t) a = Math.min(a, i);
+  return a;
+}
+
+/** The country whose capital this place is (officials in Bucharest act for Romania). */
+export function capitalCountry(reg: Registry, place: Entity): Entity | undefined {
+  for (const iso3 of CAPITAL_INDEX.get(place.name) ?? []) {
+    const c = countryByIso3(iso3);
+    if (c) {
+      const e = reg.ensure(`country:${iso3}`, "Country", c.name);
+      e.attrs.iso3 = c.iso3;
+      e.attrs.iso2 = c.iso2;
+      e.attrs.region = c.region;
+      return e;
+    }
+  }
+  return undefined;
+}
+
+import { COUNTRIES } from "../lexicon/index.ts";
+const CAPITAL_INDEX = new Map<string, string[]>();
+for (const c of COUNTRIES.values()) for (const cap of c.capitals) CAPITAL_INDEX.set(cap, [...(CAPITAL_INDEX.get(cap) ?? []), c.iso3]);

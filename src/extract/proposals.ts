@@ -1,0 +1,334 @@
+import type { Ctx } from "./context.ts";
+import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
+import type { Entity } from "./entities/registry.ts";
+import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
+import { toAscii } from "../text/normalise.ts";
+
+/**
+ * Proposals are open: whatever noun phrase or clause a propose / offer / reject / support / demand predicate
+ * governs, trimmed of determiners, relative clauses, conditions and appositions. The same proposal named again
+ * ("the plan", "the phased plan", "Vienna's proposal", "the roadmap") is one entity; distinct ones stay distinct.
+ * The topic is read from the proposal's words afterwards.
+ */
+
+const STOP_WORDS = G.stopWords;
+/** Modifiers that say nothing about which proposal it is ("the full package", "the revised plan"), stemmed. */
+const VAGUE_MODIFIERS = new Set([...G.vagueModifiers].map((w) => stem(w)).concat([...G.vagueModifiers]));
+const isDefinite = (w: string): boolean => G.definiteDeterminers.has(w);
+
+/**
+ * The token range of a theme phrase to name a proposal by: the head's phrase without its own preposition, marker,
+ * auxiliaries, conditions, coordinated siblings and time phrases; inside it, no appositions or parentheticals.
+ * A generic head ("a plan under which ...") keeps its relative clause, which is all that says what it is.
+ */
+export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
+  const tok = s.toks[t]!;
+  const isClause = tok.pos.startsWith("VB");
+  const generic = GENERIC_PROPOSAL_NOUNS.has(tok.lemma);
+  const out: number[] = [];
+  const visit = (k: number, depth: number) => {
+    out.push(k);
+    for (const a of s.kids[k] ?? []) {
+      const rel = a.rel;
+      const d = a.to;
+      if (rel === "punct" && !/^[-–]$/.test(s.toks[d]!.text)) continue;
+      if (rel === "appos" || rel === "parataxis" || rel === "discourse") continue;
+      if (rel.startsWith("acl:relcl") && !(generic && depth === 0)) continue;
+      if (depth === 0) {
+        if (rel === "case" || rel === "mark" || rel === "cc" || rel.startsWith("conj")) continue;
+        // An unlabelled dependent right after a clause head is usually its misparsed object ("keep [the Rafah crossing open]").
+        if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
+        if (rel.startsWith("advcl") || rel === "nmod:tmod" || rel === "obl:tmod") continue;
+        if (isClause && (rel === "aux" || rel === "aux:pass" || rel === "cop" || /^nsubj/.test(rel) || rel === "expl")) {
+          // A that-clause keeps its subject ("that every captured soldier be sent home").
+          if (!(/^nsubj/.test(rel) && (hasThat(s, t) || keepSubject))) continue;
+        }
+        if (isClause && rel === "advmod" && G.discourseAdverbs.has(s.toks[d]!.lower)) continue;
+        if (rel.startsWith("obl") && isTemporalPhrase(s, d)) continue;
+      }
+      if (rel.startsWith("nmod") && isTemporalPhrase(s, d)) continue;
+      visit(d, depth + 1);
+    }
+  };
+  visit(t, 0);
+  let toks = out.sort((a, b) => a - b);
+  // Leading determiners, possessives and quantifiers are not part of the name.
+  while (toks.length > 1 && /^(DT|PRP\$|POS|WDT|CC|,|TO|IN)$/.test(s.toks[toks[0]!]!.pos) && toks[0] !== t) toks = toks.slice(1);
+  while (toks.length > 1 && /^(,|\.|:|POS|CC|IN|TO|``|'')$/.test(s.toks[toks[toks.length - 1]!]!.pos) && toks[toks.length - 1] !== t) toks = toks.slice(0, -1);
+  // A possessor that is an actor is who proposed it, not what was proposed ("Vienna's proposal").
+  const poss = kidsOf(s, t, "nmod:poss");
+  if (poss.length) {
+    const possToks = new Set(poss.flatMap((p) => subtree(s, p)));
+    const rest = toks.filter((k) => !possToks.has(k));
+    if (rest.length) toks = rest;
+    while (toks.length > 1 && /^(POS|DT)$/.test(s.toks[toks[0]!]!.pos) && toks[0] !== t) toks = toks.slice(1);
+  }
+  // Keep the phrase contiguous around its head (a parse may attach far words).
+  const set = new Set(toks);
+  let lo = t;
+  while (set.has(lo - 1)) lo--;
+  let hi = t;
+  while (set.has(hi + 1)) hi++;
+  const contiguous: number[] = [];
+  for (let k = lo; k <= hi; k++) contiguous.push(k);
+  // Names stay readable: at most 16 words.
+  return contiguous.length > 16 ? contiguous.slice(0, 16) : contiguous;
+}
+
+function hasThat(s: Sent, t: number): boolean {
+  return kidsOf(s, t, "mark").some((m) => s.toks[m]!.lower === "that");
+}
+
+function isTemporalPhrase(s: Sent, k: number): boolean {
+  return TIME_WORDS.has(s.toks[k]!.lower);
+}
+
+export function spanText(ctx: Ctx, s: Sent, toks: number[]): string {
+  if (!toks.length) return "";
+  return ctx.doc.body.slice(s.toks[toks[0]!]!.start, s.toks[toks[toks.length - 1]!]!.end).replace(/\s+/g, " ").replace(/^["'“‘]+|["'”’]+$/g, "");
+}
+
+function contentWords(text: string): string[] {
+  return toAscii(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9\s-]/g, " ")
+    .split(/[\s-]+/)
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+/** A light suffix-stripping stem, enough to tell "mediation" and "mediate", "sanctions" and "sanction" are one word. */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  for (const suffix of ["ions", "ion", "ings", "ing", "ments", "ment", "ies", "ed", "es", "s", "e"]) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/** The proposal a phrase names: an existing one it refers back to, or a new one. */
+export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Entity[]; keepSubject?: boolean; extend?: number } = {}): Entity | undefined {
+  const here = ctx.reg.at(s.index, t).find((m) => m.entity.type === "Proposal" && m.to >= t && m.from <= t)?.entity;
+  if (here) return here;
+  const tok = s.toks[t]!;
+  let span = themeSpan(s, t, opts.keepSubject);
+  // "a joint plan to mediate between ...": the infinitive after the object says what the plan is.
+  if (opts.extend !== undefined) {
+    const more = themeSpan(s, opts.extend);
+    const last = span[span.length - 1]!;
+    if (more.length && more[0]! >= last + 1 && more[0]! <= last + 2) {
+      const joined = [...span];
+      for (let k = last + 1; k <= more[more.length - 1]!; k++) joined.push(k);
+      if (joined.length <= 20) span = joined;
+    }
+  }
+  if (!span.length) return undefined;
+  const text = spanText(ctx, s, span);
+  if (!text || !/\p{L}/u.test(text)) return undefined;
+  const dets = kidsOf(s, t, /^(det|nmod:poss|det:poss)$/).map((k) => s.toks[k]!.lower);
+  const definite = dets.some((d) => isDefinite(d)) || kidsOf(s, t, "nmod:poss").length > 0;
+  const generic = GENERIC_PROPOSAL_NOUNS.has(tok.lemma) || GENERIC_PROPOSAL_NOUNS.has(tok.lower);
+  const words = contentWords(text);
+  const existing = ctx.reg.list("Proposal").filter((p) => p.first < s.toks[t]!.start || p.mentions.some((m) => m.start < s.toks[t]!.start));
+  let found: Entity | undefined;
+  // The same name again.
+  found = existing.find((p) => sameName(p, text));
+  // "a truce", "a ceasefire", "a deal" said again with nothing new, or "a permanent ceasefire" after "a permanent end
+  // to the war": the latest proposal on that topic (that shares the modifier, if there is one).
+  if (!found && tok.pos.startsWith("NN") && !generic && words.length <= 3) {
+    const topic = topicOf(ctx, s, span, t);
+    const mods = words.filter((w) => w !== stem(tok.lower) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
+    if (topic !== "other") {
+      const sameTopic = [...existing].sort((a, b) => lastMentionBefore(b, s.toks[t]!.start) - lastMentionBefore(a, s.toks[t]!.start)).filter((p) => p.attrs.topic === topic);
+      found = mods.length === 0 ? sameTopic[0] : sameTopic.find((p) => { const nw = new WordSet([p.name, ...p.aliases].flatMap(contentWords)); return mods.every((m) => nw.has(m)); });
+    }
+  }
+  if (!found && tok.pos.startsWith("NN") && (definite || (generic && dets.length === 0 && kidsOf(s, t, /^(amod|compound)$/).length > 0))) {
+    found = referBack(ctx, existing, s, t, words, generic, opts.proposer);
+  }
+  // Offering to host again ("stood ready to receive delegations") is the offer to host already made.
+  if (!found && tok.pos.startsWith("VB") && G.hostingVerbsOffered.has(tok.lemma) && opts.proposer?.length) {
+    const who = new Set(opts.proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
+    found = existing.find((p) => p.attrs.topic === "summit" && (p.attrs.proposers as string[] | undefined)?.some((k) => who.has(k)));
+  }
+  const [from, to] = [span[0]!, span[span.length - 1]!];
+  if (found) {
+    ctx.reg.mention(found, s, from, to, "nominal");
+    return found;
+  }
+  // A bare generic noun with nothing to refer to ("a plan") is no proposal.
+  if (generic && words.length <= 1 && !opts.proposer?.length) return undefined;
+  const name = text[0]!.toUpperCase() + text.slice(1);
+  const e = ctx.reg.ensure(ctx.reg.nextKey("proposal"), "Proposal", name, s.toks[from]!.start);
+  e.attrs.head = tok.lemma;
+  e.attrs.topic = topicOf(ctx, s, span, t);
+  ctx.reg.mention(e, s, from, to, "name");
+  return e;
+}
+
+/** Words that match on their stem or on a shared beginning of six letters ("mediation" ~ "mediate"). */
+class WordSet {
+  private readonly words: string[];
+  constructor(words: string[]) {
+    this.words = [...new Set(words)];
+  }
+  has(w: string): boolean {
+    for (const x of this.words) {
+      if (x === w) return true;
+      if (x.length >= 6 && w.length >= 6 && x.slice(0, 6) === w.slice(0, 6)) return true;
+    }
+    return false;
+  }
+}
+
+function sameName(p: Entity, text: string): boolean {
+  const key = contentWords(text).join(" ");
+  if (!key) return false;
+  if (contentWords(p.name).join(" ") === key) return true;
+  for (const a of p.aliases) if (contentWords(a).join(" ") === key) return true;
+  return false;
+}
+
+/**
+ * "the plan", "the phased plan", "the Chinese text", "the roadmap", "Vienna's proposal": the earlier proposal the
+ * phrase refers to. Candidates score for an actor the modifiers name among their proposers, for the head noun and
+ * for each modifier among their words; the best wins, the latest on a tie. A bare generic noun ("the plan", "the
+ * idea") takes the latest proposal; a phrase whose own words match nothing is a new proposal.
+ */
+function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: string[], generic: boolean, proposer?: Entity[]): Entity | undefined {
+  const tok = s.toks[t]!;
+  const at = s.toks[t]!.start;
+  const byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  if (!byRecency.length) return undefined;
+  const head = stem(tok.lower);
+  // Modifiers that name actors ("Chinese", "Doha's", "Brazilian-Colombian") say whose, not what.
+  const actorKeys = new Set<string>();
+  const actorWords = new Set<string>();
+  for (const k of kidsOf(s, t, /^(amod|compound|nmod:poss)$/)) {
+    for (const x of subtree(s, k)) {
+      const actors = ctx.res.actors(s, x);
+      for (const e of actors) actorKeys.add(e.key);
+      if (actors.length) for (const w of contentWords(s.toks[x]!.text)) actorWords.add(w);
+    }
+  }
+  if (generic) for (const a of proposer ?? []) actorKeys.add(a.key);
+  const modifiers = words.filter((w) => w !== head && !actorWords.has(w) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
+  const nameWords = (p: Entity) => new WordSet([p.name, ...p.aliases].flatMap(contentWords));
+  const dets = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);
+  const definite = dets.some((d) => isDefinite(d)) || kidsOf(s, t, "nmod:poss").length > 0;
+  let best: Entity | undefined;
+  let bestScore = 0;
+  let bestMods = 0;
+  let anyMod = false;
+  // What the phrase says the proposal is outweighs whose it is: with a modifier that some candidate shares
+  // ("Ankara's UN-mandate idea"), only those candidates count.
+  const sharing = byRecency.filter((p) => { const nw = nameWords(p); return modifiers.some((m) => nw.has(m)); });
+  for (const p of sharing.length ? sharing : byRecency) {
+    const nw = nameWords(p);
+    const mods = modifiers.filter((m) => nw.has(m)).length;
+    if (mods) anyMod = true;
+    const actor = actorKeys.size && proposerKeys(ctx, p).some((k) => actorKeys.has(k)) ? 3 : 0;
+    const score = actor + (nw.has(head) ? 2 : 0) + mods;
+    if (score > bestScore) {
+      bestScore = score;
+      best = p;
+      bestMods = mods;
+    }
+  }
+  if (generic) {
+    // A definite description presupposes its referent ("the 14-page document", "the full package").
+    if (definite) return best && bestScore > 0 ? best : byRecency[0];
+    if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;
+    if (best && bestScore > 0) return best;
+    // "the mission", "the force": the latest proposal with that head; "the plan", "the idea": the latest proposal.
+    if (MISSION_HEADS.has(tok.lemma)) return byRecency.find((p) => nameWords(p).has(head));
+    return modifiers.length ? undefined : byRecency[0];
+  }
+  if (best && (bestScore >= 2 + (modifiers.length ? 1 : 0) || bestMods >= Math.min(2, modifiers.length))) return best;
+  if (best && nameWords(best).has(head) && !modifiers.length) return best;
+  // "the individual listings", "the proposed sanctions": a definite description of the proposal on that topic.
+  if (!dets.includes("the")) return undefined;
+  const topic = topicOf(ctx, s, themeSpan(s, t), t);
+  if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
+  return undefined;
+}
+
+/** Who put a proposal forward, with the countries and organisations those people act for. */
+function proposerKeys(ctx: Ctx, p: Entity): string[] {
+  const out: string[] = [];
+  for (const k of (p.attrs.proposers as string[] | undefined) ?? []) {
+    out.push(k);
+    const e = ctx.reg.get(k);
+    if (e?.type === "Person") for (const a of [e.attrs.country, e.attrs.org]) if (typeof a === "string") out.push(a);
+  }
+  return out;
+}
+
+function lastMentionBefore(e: Entity, offset: number): number {
+  let best = -1;
+  for (const m of e.mentions) if (m.start < offset && m.start > best) best = m.start;
+  return best;
+}
+
+/** The topic of a proposal from its words: keyword scores, the head noun's keywords counting double. */
+export function topicOf(ctx: Ctx, s: Sent, span: number[], head: number): string {
+  const lemmas = span.map((k) => s.toks[k]!.lemma);
+  const text = ` ${lemmas.join(" ")} `;
+  const words = ` ${span.map((k) => s.toks[k]!.lower).join(" ")} `;
+  const headLemma = s.toks[head]!.lemma;
+  let best = "other";
+  let bestScore = 0;
+  for (const topic of TOPIC_LEXICON) {
+    let score = 0;
+    if (topic.heads.includes(headLemma)) score += 3;
+    for (const kw of topic.keywords) {
+      const k = ` ${kw} `;
+      if (text.includes(k) || words.includes(k)) score += kw.includes(" ") ? 1.5 : 1;
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = topic.topic;
+    }
+  }
+  return best;
+}
+
+/** A proposal that is a planned meeting ("proposed a summit"): the meeting's twin, with topic summit. */
+export function proposalOfMeeting(ctx: Ctx, meeting: Entity): Entity {
+  const key = `proposal-of-${meeting.key}`;
+  const existing = ctx.reg.get(key);
+  if (existing) return existing;
+  const e = ctx.reg.ensure(key, "Proposal", meeting.name, meeting.first);
+  e.attrs.topic = "summit";
+  e.attrs.meeting = meeting.key;
+  for (const a of meeting.aliases) e.aliases.add(a);
+  return e;
+}
+
+/** Remembers who put a proposal forward, so that "the Chinese text" or "Doha's framework" finds it again. */
+export function noteProposer(p: Entity, actor: Entity): void {
+  const list = (p.attrs.proposers as string[] | undefined) ?? [];
+  if (!list.includes(actor.key)) list.push(actor.key);
+  p.attrs.proposers = list;
+}
+
+/**
+ * A proposal named only by a generic word ("a three-phase framework", "the phased plan") has no topic words of its
+ * own: it takes the topic most of the article's other proposals have, if they agree on one.
+ */
+export function settleTopics(ctx: Ctx): void {
+  const proposals = ctx.reg.list("Proposal");
+  const counts = new Map<string, number>();
+  for (const p of proposals) if (p.attrs.topic && p.attrs.topic !== "other") counts.set(String(p.attrs.topic), (counts.get(String(p.attrs.topic)) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const main = ranked[0];
+  if (!main || main[1] < 2 || (ranked[1] && ranked[1][1] === main[1])) return;
+  for (const p of proposals) {
+    if (p.attrs.topic !== "other") continue;
+    const head = String(p.attrs.head ?? "");
+    if (GENERIC_PROPOSAL_NOUNS.has(head)) p.attrs.topic = main[0];
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { describeDoc, entitiesLike, entity, extractText, has } from "../helpers.ts";
+
+describe("entities the lexicons know and those they do not", () => {
+  it("resolves capitals and buildings acting for their state, and keeps a capital named as a place a place", async () => {
+    const doc = await extractText("The Kremlin rejected the proposal, and Ankara backed it. Talks will be held in Ankara next week.");
+    expect(entity(doc, "Russia", "Country"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Turkey", "Country"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Ankara", "Place"), describeDoc(doc)).toBeDefined();
+  });
+
+  it("reads both states of a hyphenated pair, combining forms included, but no state in a region's name", async () => {
+    const doc = await extractText("The Sino-Russian patrol and the Franco-German brigade were discussed at an Indo-Pacific forum.");
+    for (const c of ["China", "Russia", "France", "Germany"]) expect(entity(doc, c, "Country"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "India"), describeDoc(doc)).toBeUndefined();
+  });
+
+  it("finds people the lexicons do not know from the tagger and their titles", async () => {
+    const doc = await extractText("Deputy Foreign Minister Tadesse Worku of Ethiopia met Kenyan envoy Achieng Otieno in Nairobi.");
+    expect(entity(doc, "Tadesse Worku", "Person"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Achieng Otieno", "Person"), describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Achieng Otieno", "LEADS", "Kenya"), describeDoc(doc)).toBe(true);
+  });
+
+  it("one person under a full name and a short one, and under a role noun", async () => {
+    const doc = await extractText(
+      "Estonian Prime Minister Kristen Michal proposed a Baltic air policing fund. Michal said the fund was urgent. The prime minister also urged Finland to join.",
+    );
+    expect(doc.entities.filter((e) => e.type === "Person").length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Kristen Michal", "URGED", "Finland"), describeDoc(doc)).toBe(true);
+  });
+
+  it("an acronym defined in the text names the same organisation later", async () => {
+    const doc = await extractText(
+      "The Lake Chad Basin Commission (LCBC) proposed a joint patrol. Nigeria said the LCBC patrol needed more boats.",
+    );
+    const orgs = doc.entities.filter((e) => e.type === "Organization");
+    expect(orgs.length, describeDoc(doc)).toBe(1);
+    expect(orgs[0]!.aliases).toContain("LCBC");
+  });
+
+  it("does not split an organisation's name into the country it holds", async () => {
+    const doc = await extractText("The Ukraine Defense Contact Group met at Ramstein Air Base on Friday.");
+    expect(entitiesLike(doc, "Ukraine Defense Contact Group").length, describeDoc(doc)).toBe(1);
+    expect(entity(doc, "Ukraine", "Country"), describeDoc(doc)).toBeUndefined();
+    expect(entity(doc, "Ramstein Air Base", "Place"), describeDoc(doc)).toBeDefined();
+  });
+
+  it("reads a country's officials and ministries as the country ('Thai officials', 'Russia's foreign ministry')", async () => {
+    const doc = await extractText("Thai officials rejected the swap. Russia's Foreign Ministry dismissed the plan as well.");
+    expect(has(doc, "Thailand", "REJECTED", "swap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "REJECTED", "*"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.type === "Organization" && /ministry/i.test(e.name)), describeDoc(doc)).toBe(false);
+  });
+
+  it("a regional group is one organisation, not its members", async () => {
+    const doc = await extractText("European leaders pressed for a ceasefire, and other European governments agreed.");
+    const groups = doc.entities.filter((e) => e.type === "Organization" && e.attributes.kind === "group");
+    expect(groups.length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "European leaders", "PROPOSED", "ceasefire"), describeDoc(doc)).toBe(true);
+  });
+
+  it("resolves 'both sides' to the two parties just named", async () => {
+    const doc = await extractText("Armenia and Azerbaijan accused each other of shelling. Russia urged both sides to respect the truce.");
+    expect(has(doc, "Russia", "URGED", "Armenia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "URGED", "Azerbaijan"), describeDoc(doc)).toBe(true);
+  });
+
+  it("resolves 'the bloc' and 'it' to the organisation and country they refer back to", async () => {
+    const doc = await extractText("Sudan proposed a buffer zone. The African Union met in Addis Ababa. The bloc rejected the buffer zone. Egypt said it would back the buffer zone.");
+    expect(has(doc, "African Union", "REJECTED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Egypt", "SUPPORTED", "*"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("possessive pronouns", () => {
+  it("'its' after a sentence about an organisation's position is that organisation's", async () => {
+    const doc = await extractText(
+      "Turkey offered to host talks. The African Union's position is less clear. Its commission chairman, Amara Diallo, proposed an observer mission.",
+    );
+    expect(has(doc, "Amara Diallo", "LEADS", "African Union"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Amara Diallo", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+  });
+});

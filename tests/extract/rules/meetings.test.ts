@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { describeDoc, entitiesLike, entity, extractText, has } from "../helpers.ts";
+
+describe("meetings", () => {
+  it("reads who hosted a meeting, actively or passively, and where it was held", async () => {
+    const doc = await extractText("Norway hosted a round of peace talks in Oslo on Tuesday. The talks were convened by Foreign Minister Espen Barth Eide.");
+    const talks = entitiesLike(doc, "talks", "Meeting");
+    expect(talks.length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Norway", "HOSTED", "talks"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Espen Barth Eide", "HOSTED", "talks"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "talks", "HELD_IN", "Oslo"), describeDoc(doc)).toBe(true);
+    expect(talks[0]!.attributes.date, describeDoc(doc)).toBe("2026-03-03");
+  });
+
+  it("reads participants from 'talks between X and Y' and attendance from 'At the session, X ...'", async () => {
+    const doc = await extractText(
+      "Turkey hosted talks between Armenia and Azerbaijan in Istanbul. At the session, Armenian Foreign Minister Ararat Mirzoyan tabled a border map.",
+    );
+    expect(has(doc, "Armenia", "ATTENDED", "talks"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Azerbaijan", "ATTENDED", "talks"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Ararat Mirzoyan", "ATTENDED", "talks"), describeDoc(doc)).toBe(true);
+  });
+
+  it("refers 'the meeting' back to the meeting under way, and keeps a meeting with its own date apart", async () => {
+    const doc = await extractText(
+      "Ethiopia hosted a summit of Nile basin states in Addis Ababa on Friday. Sudan told the meeting it wanted a water treaty. A further meeting will be held in Cairo in June.",
+    );
+    expect(has(doc, "Sudan", "ATTENDED", "summit"), describeDoc(doc)).toBe(true);
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(2);
+    expect(has(doc, "further meeting", "HELD_IN", "Cairo"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads MET_WITH from 'X met Y' and 'X and Y held a meeting', not from 'will meet'", async () => {
+    const doc = await extractText(
+      "Olaf Scholz met Giorgia Meloni in Rome on Monday. Emmanuel Macron and Pedro Sanchez held a bilateral meeting in Madrid. Keir Starmer will meet Mark Carney next week.",
+    );
+    expect(has(doc, "Olaf Scholz", "MET_WITH", "Giorgia Meloni"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Emmanuel Macron", "MET_WITH", "Pedro Sanchez"), describeDoc(doc)).toBe(true);
+    expect(entity(doc, "Keir Starmer")).toBeDefined();
+    expect(has(doc, "Keir Starmer", "MET_WITH", "Mark Carney"), describeDoc(doc)).toBe(false);
+  });
+
+  it("makes a phone call a meeting both sides attended", async () => {
+    const doc = await extractText("Secretary of State Marco Rubio spoke by phone with Wang Yi on Sunday.");
+    const call = doc.entities.find((e) => e.type === "Meeting");
+    expect(call, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Marco Rubio", "ATTENDED", call!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Wang Yi", "ATTENDED", call!.name), describeDoc(doc)).toBe(true);
+  });
+
+  it("a proposed meeting is also a proposal; one dismissed after it happened is the meeting itself", async () => {
+    const doc = await extractText("Angola proposed a summit of Great Lakes leaders in Luanda. Rwanda dismissed last year's Nairobi summit as a failure.");
+    expect(has(doc, "Angola", "PROPOSED", "summit"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.type === "Proposal" && e.attributes.topic === "summit"), describeDoc(doc)).toBe(true);
+  });
+
+  it("a dateline is where the first sentence's meeting took place", async () => {
+    const doc = await extractText("GENEVA, March 3 — Iran and the IAEA held technical talks on Tuesday on the monitoring of enrichment sites.");
+    expect(has(doc, "technical talks", "HELD_IN", "Geneva"), describeDoc(doc)).toBe(true);
+  });
+
+  it("does not attend a meeting someone did not send a delegation to", async () => {
+    const doc = await extractText("Mali hosted a security conference in Bamako. Niger, which did not send a delegation to the conference, criticised it.");
+    expect(entity(doc, "Niger")).toBeDefined();
+    expect(has(doc, "Niger", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("membership and offices", () => {
+  it("reads MEMBER_OF from appositions and copulas", async () => {
+    const doc = await extractText("Finland and Sweden, both members of NATO, backed the plan. Norway is a member of the OSCE.");
+    expect(has(doc, "Finland", "MEMBER_OF", "NATO"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Sweden", "MEMBER_OF", "NATO"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Norway", "MEMBER_OF", "OSCE"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads LEADS from titles before a name and from appositions", async () => {
+    const doc = await extractText(
+      "Hungarian Foreign Minister Peter Szijjarto spoke first. Dmitry Peskov, the Kremlin spokesman, declined to comment. NATO Secretary General Mark Rutte was in Vilnius.",
+    );
+    expect(has(doc, "Peter Szijjarto", "LEADS", "Hungary"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Dmitry Peskov", "LEADS", "Russia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Mark Rutte", "LEADS", "NATO"), describeDoc(doc)).toBe(true);
+  });
+
+  it("gives an office without a country the country the sentence is about", async () => {
+    const doc = await extractText("Defence Minister Tomas Kvist said Denmark would send a frigate.");
+    expect(has(doc, "Tomas Kvist", "LEADS", "Denmark"), describeDoc(doc)).toBe(true);
+  });
+
+  it("an opposition leader or a columnist acts for no country", async () => {
+    const doc = await extractText("Opposition leader Maria Lopez said Venezuela needed new elections.");
+    expect(entity(doc, "Maria Lopez", "Person")).toBeDefined();
+    expect(has(doc, "Maria Lopez", "LEADS", "Venezuela"), describeDoc(doc)).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { describeDoc, entity, extractText, has } from "../helpers.ts";
+
+/**
+ * Who did what to whom, read from the parse: one test per construction, on sentences written for these tests.
+ * Where a test says a relation must not be there, it first checks that the entities involved were found.
+ */
+describe("verbal predicates", () => {
+  it("reads subject and object of an active verb, and of a phrasal verb", async () => {
+    const doc = await extractText("Norway proposed a maritime ceasefire on Monday. Denmark turned the maritime ceasefire down a day later.");
+    expect(has(doc, "Norway", "PROPOSED", "maritime ceasefire"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Denmark", "REJECTED", "maritime ceasefire"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads the agent of a passive from its by-phrase, words in between or not", async () => {
+    const doc = await extractText("A fisheries levy was floated at the weekend by Iceland. The levy was then waved away by Canada.");
+    expect(has(doc, "Iceland", "PROPOSED", "fisheries levy"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Canada", "REJECTED", "levy"), describeDoc(doc)).toBe(true);
+  });
+
+  it("gives each coordinated subject and object its own relation", async () => {
+    const doc = await extractText("Chile and Peru rejected the copper export tax and the mining royalty.");
+    for (const who of ["Chile", "Peru"]) {
+      expect(has(doc, who, "REJECTED", "copper export tax"), describeDoc(doc)).toBe(true);
+      expect(has(doc, who, "REJECTED", "mining royalty"), describeDoc(doc)).toBe(true);
+    }
+  });
+
+  it("reads the theme of verbs with a preposition ('called for', 'objected to')", async () => {
+    const doc = await extractText("Ghana called for a regional grain reserve. Nigeria objected to the grain reserve.");
+    expect(has(doc, "Ghana", "PROPOSED", "regional grain reserve"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Nigeria", "OPPOSED", "grain reserve"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads a relative clause's subject from its antecedent", async () => {
+    const doc = await extractText("Switzerland, which hosted the Geneva round, backed a humanitarian corridor for Sudan.");
+    expect(has(doc, "Switzerland", "SUPPORTED", "humanitarian corridor"), describeDoc(doc)).toBe(true);
+  });
+
+  it("takes an infinitive's subject from its controller ('offered to host talks')", async () => {
+    const doc = await extractText("Oman offered to host direct talks between Iran and Saudi Arabia.");
+    expect(has(doc, "Oman", "OFFERED", "direct talks"), describeDoc(doc)).toBe(true);
+    // Offering to host is not hosting.
+    expect(entity(doc, "Oman")).toBeDefined();
+    expect(has(doc, "Oman", "HOSTED", "*"), describeDoc(doc)).toBe(false);
+  });
+
+  it("makes 'refused to back' a rejection of what would have been backed", async () => {
+    const doc = await extractText("Slovakia refused to back the joint arms purchase.");
+    expect(has(doc, "Slovakia", "REJECTED", "joint arms purchase"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Slovakia", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+  });
+
+  it("reads 'urged X to' as pressing X", async () => {
+    const doc = await extractText("Japan urged Vietnam and Malaysia to sign the fishing accord.");
+    expect(has(doc, "Japan", "URGED", "Vietnam"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Japan", "URGED", "Malaysia"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("nominal predicates and light verbs", () => {
+  it("reads possessor and of-phrase of a nominalisation ('X's rejection of the plan')", async () => {
+    const doc = await extractText("Poland's rejection of the migration pact surprised Brussels.");
+    expect(has(doc, "Poland", "REJECTED", "migration pact"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads a demonym on a proposal noun as its proposer ('a Kenyan proposal for a truce')", async () => {
+    const doc = await extractText("Diplomats discussed a Kenyan proposal for a two-week truce in Juba.");
+    expect(has(doc, "Kenya", "PROPOSED", "two-week truce"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads 'the offer made by X'", async () => {
+    const doc = await extractText("The offer made by Qatar of free fuel deliveries to Lebanon went unanswered.");
+    expect(has(doc, "Qatar", "OFFERED", "fuel deliveries"), describeDoc(doc)).toBe(true);
+  });
+
+  it("hands a light verb's subject to its noun ('voiced support for', 'signalled acceptance of')", async () => {
+    const doc = await extractText("Austria voiced support for a border monitoring scheme. Acceptance of the monitoring scheme was signalled by Croatia.");
+    expect(has(doc, "Austria", "SUPPORTED", "border monitoring scheme"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Croatia", "SUPPORTED", "monitoring scheme"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads 'won backing from X' as X backing the subject", async () => {
+    const doc = await extractText("Belgium tabled a carbon border levy. The Belgian plan won quick backing from Luxembourg.");
+    expect(has(doc, "Luxembourg", "SUPPORTED", "carbon border levy"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads predicative adjectives ('stands ready to', 'remains open to')", async () => {
+    const doc = await extractText("Indonesia stands ready to send engineers to rebuild the port. Brazil remains open to joining a naval patrol off Haiti.");
+    expect(has(doc, "Indonesia", "OFFERED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Brazil", "OFFERED", "naval patrol"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("commitments and contributions", () => {
+  it("reads 'will send' as an offer of what is sent", async () => {
+    const doc = await extractText("Sweden will send two field hospitals to Gaza next month.");
+    expect(has(doc, "Sweden", "OFFERED", "field hospitals"), describeDoc(doc)).toBe(true);
+  });
+
+  it("credits a contribution of ships or troops to the mission under discussion", async () => {
+    const doc = await extractText(
+      "Spain proposed a naval escort mission in the Gulf of Guinea. Portugal pledged a frigate, and Morocco will contribute two patrol boats.",
+    );
+    expect(has(doc, "Portugal", "OFFERED", "naval escort mission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Morocco", "OFFERED", "naval escort mission"), describeDoc(doc)).toBe(true);
+  });
+
+  it("does not make a promise out of a description of a proposal", async () => {
+    const doc = await extractText("Egypt tabled a 10-day truce during which Hamas would release six hostages.");
+    expect(entity(doc, "Hamas")).toBeDefined();
+    expect(has(doc, "Hamas", "OFFERED", "*"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("reported speech", () => {
+  it("credits an office holder who reports his own country's act", async () => {
+    const doc = await extractText("Foreign Minister Ana Duarte of Portugal said Lisbon would veto the fishing quota.");
+    expect(has(doc, "Portugal", "REJECTED", "fishing quota"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Ana Duarte", "REJECTED", "fishing quota"), describeDoc(doc)).toBe(true);
+  });
+
+  it("does not credit a speaker who reports another country's act", async () => {
+    const doc = await extractText("Norwegian Foreign Minister Espen Barth Eide said Iceland would veto the whaling ban.");
+    expect(entity(doc, "Espen Barth Eide", "Person")).toBeDefined();
+    expect(has(doc, "Iceland", "REJECTED", "whaling ban"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Espen Barth Eide", "REJECTED", "*"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("arguments found beyond the verb's own subject and object", () => {
+  it("takes the subject of the clause for an infinitive whose controller is no actor", async () => {
+    const doc = await extractText("Chile used the summit to propose a regional lithium fund.");
+    expect(has(doc, "Chile", "PROPOSED", "lithium fund"), describeDoc(doc)).toBe(true);
+  });
+
+  it("credits a capital's government with a reaction there when no one is named", async () => {
+    const doc = await extractText("Poland proposed a joint air policing mission. The plan was welcomed in Vilnius but rejected in Budapest.");
+    expect(has(doc, "Lithuania", "SUPPORTED", "air policing mission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hungary", "REJECTED", "air policing mission"), describeDoc(doc)).toBe(true);
+  });
+
+  it("gives the second of two participles the noun the first one modifies", async () => {
+    const doc = await extractText("Ministers discussed a ceasefire plan drafted by Qatar and endorsed by Egypt.");
+    expect(has(doc, "Qatar", "PROPOSED", "ceasefire plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Egypt", "SUPPORTED", "ceasefire plan"), describeDoc(doc)).toBe(true);
+  });
+
+  it("reads 'along the lines of' a proposal as that proposal", async () => {
+    const doc = await extractText("Norway proposed a fisheries moratorium in March. Iceland later backed a pause along the lines of the Norwegian proposal.");
+    expect(has(doc, "Iceland", "SUPPORTED", "fisheries moratorium"), describeDoc(doc)).toBe(true);
+  });
+});

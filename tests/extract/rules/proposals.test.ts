@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { describeDoc, entitiesLike, extractText, has } from "../helpers.ts";
+
+describe("open proposals", () => {
+  it("takes whatever a proposing predicate governs, with no fixed list of proposal kinds", async () => {
+    const doc = await extractText(
+      "Panama proposed a transit levy on LNG tankers. Colombia tabled a memorandum on river pollution. Peru called for a code of conduct for fishing fleets.",
+    );
+    expect(has(doc, "Panama", "PROPOSED", "transit levy"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Colombia", "PROPOSED", "memorandum on river pollution"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Peru", "PROPOSED", "code of conduct"), describeDoc(doc)).toBe(true);
+  });
+
+  it("trims determiners, relative clauses and conditions from a proposal's name", async () => {
+    const doc = await extractText("Chile offered a lithium export quota, which miners oppose, if Bolivia agreed to share data.");
+    const quota = entitiesLike(doc, "lithium export quota", "Proposal");
+    expect(quota.length, describeDoc(doc)).toBe(1);
+    expect(quota[0]!.name).toBe("Lithium export quota");
+  });
+
+  it("keeps distinct proposals distinct and one proposal named twice one", async () => {
+    const doc = await extractText(
+      "Sudan proposed a two-day local pause in El Fasher. Chad demanded a full and unconditional ceasefire. The army accepted the local pause, and the pause began on Friday.",
+    );
+    const proposals = doc.entities.filter((e) => e.type === "Proposal");
+    expect(proposals.length, describeDoc(doc)).toBe(2);
+  });
+
+  it("'the plan', 'the idea' and 'X's proposal' refer back to the proposal put forward", async () => {
+    const doc = await extractText(
+      "Denmark floated an Arctic monitoring mission on Monday. Norway welcomed the idea. Iceland later dismissed Denmark's proposal.",
+    );
+    expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Norway", "SUPPORTED", "Arctic monitoring mission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Iceland", "REJECTED", "Arctic monitoring mission"), describeDoc(doc)).toBe(true);
+  });
+
+  it("lists after a colon are the proposals ('two options: A, or B')", async () => {
+    const doc = await extractText("Norway floated two options: a caretaker government, or a referendum on the constitution.");
+    expect(entitiesLike(doc, "caretaker government", "Proposal").length, describeDoc(doc)).toBe(1);
+    expect(entitiesLike(doc, "referendum on the constitution", "Proposal").length, describeDoc(doc)).toBe(1);
+  });
+
+  it("assigns topics after the fact, 'other' when none fits", async () => {
+    const doc = await extractText("Brazil proposed a prisoner exchange. Mexico proposed a tariff on steel. Chile proposed a joint space agency.");
+    const topic = (words: string) => entitiesLike(doc, words, "Proposal")[0]?.attributes.topic;
+    expect(topic("prisoner exchange"), describeDoc(doc)).toBe("prisoners");
+    expect(topic("tariff on steel"), describeDoc(doc)).toBe("sanctions");
+    expect(topic("joint space agency"), describeDoc(doc)).toBe("other");
+  });
+
+  it("a description's own words outweigh its owner ('Ankara's water-sharing idea' when Ankara is known for another)", async () => {
+    const doc = await extractText(
+      "Iraq proposed a water-sharing commission on the Euphrates. Turkey offered a naval patrol in the Aegean. Syria welcomed Ankara's water-sharing idea.",
+    );
+    expect(has(doc, "Syria", "SUPPORTED", "water-sharing commission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Syria", "SUPPORTED", "naval patrol"), describeDoc(doc)).toBe(false);
+  });
+
+  it("a described mission refers back to the mission proposed, not to the latest one", async () => {
+    const doc = await extractText(
+      "France proposed a European reassurance force for Moldova. Germany later proposed a police training mission. Russia rejected the reassurance force.",
+    );
+    expect(has(doc, "Russia", "REJECTED", "reassurance force"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "REJECTED", "police training mission"), describeDoc(doc)).toBe(false);
+  });
+});
