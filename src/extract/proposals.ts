@@ -40,8 +40,9 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
         if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
         if (rel.startsWith("advcl") || rel === "nmod:tmod" || rel === "obl:tmod") continue;
         if (isClause && (rel === "aux" || rel === "aux:pass" || rel === "cop" || /^nsubj/.test(rel) || rel === "expl")) {
-          // A that-clause keeps its subject ("that every captured soldier be sent home").
-          if (!(/^nsubj/.test(rel) && (hasThat(s, t) || keepSubject))) continue;
+          // A that-clause keeps its subject and with it the words between ("that every captured soldier be sent home").
+          const withSubject = (hasThat(s, t) || keepSubject) && (s.kids[t] ?? []).some((x) => /^nsubj/.test(x.rel) && x.to < t);
+          if (!(withSubject && (/^nsubj/.test(rel) || (d < t && rel !== "expl")))) continue;
         }
         if (isClause && rel === "advmod" && G.discourseAdverbs.has(s.toks[d]!.lower)) continue;
         if (rel.startsWith("obl") && isTemporalPhrase(s, d)) continue;
@@ -71,8 +72,11 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   while (set.has(hi + 1)) hi++;
   const contiguous: number[] = [];
   for (let k = lo; k <= hi; k++) contiguous.push(k);
-  // Names stay readable: at most 16 words.
-  return contiguous.length > 16 ? contiguous.slice(0, 16) : contiguous;
+  // Names stay readable: at most 16 words, not ending on a function word.
+  if (contiguous.length <= 16) return contiguous;
+  const cut = contiguous.slice(0, 16);
+  while (cut.length > 1 && /^(,|:|POS|CC|IN|TO|DT|PRP\$|WDT|``)$/.test(s.toks[cut[cut.length - 1]!]!.pos)) cut.pop();
+  return cut;
 }
 
 function hasThat(s: Sent, t: number): boolean {
@@ -149,6 +153,9 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   if (!found && tok.pos.startsWith("NN") && (definite || (generic && dets.length === 0 && kidsOf(s, t, /^(amod|compound)$/).length > 0))) {
     found = referBack(ctx, existing, s, t, words, generic, opts.proposer);
   }
+  // "Cambodia proposed an all-for-all swap ... Cambodia's negotiator tabled a plan under which every prisoner ...
+  // would be freed": a plan its own proposer puts forward again on the same topic is the same proposal, described.
+  if (!found && generic && !definite && opts.proposer?.length) found = restated(ctx, s, t, span, opts.proposer);
   // Offering to host again ("stood ready to receive delegations") is the offer to host already made.
   if (!found && tok.pos.startsWith("VB") && G.hostingVerbsOffered.has(tok.lemma) && opts.proposer?.length) {
     const who = new Set(opts.proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
@@ -167,6 +174,19 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   e.attrs.topic = topicOf(ctx, s, span, t);
   ctx.reg.mention(e, s, from, to, "name");
   return e;
+}
+
+/**
+ * The one earlier proposal of these proposers on the topic of the phrase at t: what a restatement by the same side
+ * refers to ("tabled a plan under which ...", "repeating Phnom Penh's demand that ...").
+ */
+export function restated(ctx: Ctx, s: Sent, t: number, span: number[], proposer: Entity[]): Entity | undefined {
+  const topic = topicOf(ctx, s, span, t);
+  if (topic === "other") return undefined;
+  const who = new Set(proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
+  const at = s.toks[t]!.start;
+  const same = ctx.reg.list("Proposal").filter((p) => p.attrs.topic === topic && p.mentions.some((m) => m.start < at) && proposerKeys(ctx, p).some((k) => who.has(k)));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** Words that match on their stem or on a shared beginning of six letters ("mediation" ~ "mediate"). */

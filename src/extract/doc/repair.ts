@@ -10,6 +10,7 @@ import type { Sent } from "./doc.ts";
  * Each repair changes the basic tree and the enhanced graph alike.
  */
 export function repairSentence(s: Sent): void {
+  relativeVerbAfterParticiple(s);
   reducedRelativesWithBy(s);
   subjectAfterRelativeClause(s);
   for (let t = 0; t < s.toks.length; t++) {
@@ -150,4 +151,41 @@ function subjectAfterRelativeClause(s: Sent): void {
     s.eheads[root]!.push({ rel: "nsubj", to: v });
     return;
   }
+}
+
+/**
+ * "a plan under which every prisoner held by either side would be freed": the parser takes the participle inside
+ * the relative clause ("held") for its verb and hangs the real verb ("would be freed") on the main clause. The
+ * participle then modifies its noun, and the verb with its auxiliaries heads the relative clause.
+ */
+function relativeVerbAfterParticiple(s: Sent): void {
+  for (let r = 1; r < s.toks.length; r++) {
+    if (s.rel[r] !== "acl:relcl" || s.toks[r]!.pos !== "VBN") continue;
+    const kids = s.kids[r] ?? [];
+    if (kids.some((a) => /^aux/.test(a.rel))) continue;
+    const subj = kids.find((a) => a.rel === "nsubj" && a.to < r && s.toks[a.to]!.pos.startsWith("NN"));
+    const relPronoun = kids.find((a) => a.to < r && /^(WDT|WP)$/.test(s.toks[a.to]!.pos));
+    if (!subj || !relPronoun) continue;
+    const noun = s.head[r]!;
+    const clauseHead = s.head[noun]!;
+    if (clauseHead < 0) continue;
+    const end = Math.max(r, ...subtreeOf(s, r));
+    const verb = (s.kids[clauseHead] ?? []).find(
+      (a) => a.rel === "dep" && a.to > end && s.toks[a.to]!.pos.startsWith("VB") && !hasSubject(s, a.to) && Math.min(...subtreeOf(s, a.to)) === end + 1 && (s.kids[a.to] ?? []).some((k) => /^aux/.test(k.rel)),
+    );
+    if (!verb) continue;
+    const v = verb.to;
+    const passive = (s.kids[v] ?? []).some((a) => a.rel === "aux:pass");
+    move(s, v, noun, "acl:relcl");
+    move(s, subj.to, v, passive ? "nsubj:pass" : "nsubj");
+    move(s, relPronoun.to, v, relPronoun.rel);
+    move(s, r, subj.to, "acl");
+    return;
+  }
+}
+
+function subtreeOf(s: Sent, t: number): number[] {
+  const out = [t];
+  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) out.push(a.to);
+  return out;
 }
