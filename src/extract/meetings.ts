@@ -366,3 +366,17 @@ function verbDate(ctx: Ctx, s: Sent, v: number): string | undefined {
   const future = isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower));
   return findDate(parts.map((k) => s.toks[k]!.text).join(" "), ctx.publishedAt, future, future)?.date;
 }
+
+/** "which he will convene at Ramstein Air Base on Friday": the place and date a hosting or attending verb gives its meeting. */
+export function locateMeeting(ctx: Ctx, s: Sent, v: number, meeting: Entity): void {
+  const place = clauseLocatives(s, v)
+    .flatMap((k) => subtree(s, k))
+    .map((x) => ctx.reg.at(s.index, x).find((m) => m.entity.type === "Place")?.entity)
+    .find(Boolean);
+  const date = verbDate(ctx, s, v);
+  if (date && meeting.attrs.date === undefined) meeting.attrs.date = date;
+  if (place && meeting.attrs.place === undefined) {
+    meeting.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: meeting, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/verb" });
+  }
+}

@@ -38,7 +38,8 @@ export class Resolver {
     const tok = s.toks[t]!;
     if (tok.pos === "PRP" || tok.pos === "PRP$" || tok.pos === "WP") return this.pronoun(s, t);
     if (tok.pos.startsWith("NN")) {
-      const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
+      // "X, the foreign minister", "his British counterpart John Healey" (a name hung as dep after its role).
+      const appos = kidsOf(s, t, /^(appos|dep)$/).filter((a) => s.rel[a] === "appos" || (a > t && s.toks[a]!.pos === "NNP")).flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
       // "a group of nine countries that pledged": the countries of a group stand for the group.
       if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
@@ -228,6 +229,9 @@ export class Resolver {
     } else if (G.pronouns.neuter.has(w) || G.pronouns.plural.has(w)) want = (e) => e.type === "Country" || e.type === "Organization";
     else if (G.pronouns.speaker.has(w)) return this.speakerOf(s);
     else return [];
+    // "The minister will take the offer to the group, which he will convene": this sentence's subject, named by
+    // its role, is the likeliest antecedent; resolve it first so that it is among the mentions.
+    for (let i = 0; i < t; i++) if (/^nsubj/.test(s.rel[i]!) && s.toks[i]!.pos.startsWith("NN") && !this.reg.at(s.index, i).length) this.roleNoun(s, i);
     const found = this.nearestBefore(s, t, want);
     if (found) {
       this.reg.mention(found, s, t, t, "pronoun");

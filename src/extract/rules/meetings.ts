@@ -64,6 +64,22 @@ export const meetingPresence: Rule = {
         }
       }
     }
+    // "The Israeli team is led by X", "X, who leads Thailand's team in Doha", "Hamas is represented by X": the
+    // head of a delegation or a side's representative is at the talks under way.
+    for (let v = 0; v < s.toks.length; v++) {
+      const tok = s.toks[v]!;
+      if (!tok.pos.startsWith("VB") || isNegatedToken(s, v)) continue;
+      const leads = G.delegationLeadingVerbs.has(tok.lemma);
+      if (!leads && !G.representingVerbs.has(tok.lemma)) continue;
+      const passive = ekidsOf(s, v, /^nsubj:pass$/);
+      const led = passive.length ? passive : ekidsOf(s, v, "obj");
+      if (leads && !led.some((k) => G.delegationNouns.has(s.toks[k]!.lemma))) continue;
+      const who = (passive.length ? ekidsOf(s, v, /^obl:(by|agent)$/).flatMap((k) => ctx.res.actors(s, k)) : subjectsOf(ctx, s, v)).filter((e) => e.type === "Person");
+      if (!who.length) continue;
+      const at = ekidsOf(s, v, /^obl:(at|in)$/).map((k) => meetingAt(ctx, s, k)).find(Boolean);
+      const m = at ?? recentMeeting(ctx, s, v);
+      if (m && m.attrs.planned !== true) attended(ctx, s, who, m, "meeting-presence/delegation", 0.65);
+    }
     // "X, who was in Berlin for talks with German officials": the copula with a for-phrase of talks.
     for (let t = 0; t < s.toks.length; t++) {
       if (!isMeetingHead(s, t) || !/^(obl:for|nmod:for)$/.test(s.rel[t]!)) continue;
