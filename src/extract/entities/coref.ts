@@ -1,5 +1,5 @@
 import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
-import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -176,7 +176,9 @@ export class Resolver {
   roleNoun(s: Sent, t: number): Entity | undefined {
     const tok = s.toks[t]!;
     const det = kidsOf(s, t, "det").map((k) => s.toks[k]!.lower);
-    if (!det.includes("the")) return undefined;
+    // "the minister", or an owner's office: "the EU's special representative", "Russia's foreign minister".
+    const owner = kidsOf(s, t, "nmod:poss").flatMap((k) => this.named(s, k)).find((e) => e.type === "Country" || e.type === "Organization");
+    if (!det.includes("the") && !owner) return undefined;
     const words = [tok.lower];
     for (const k of kidsOf(s, t, /^(compound|amod)$/)) words.unshift(s.toks[k]!.lower);
     const roleText = words.join(" ");
@@ -187,12 +189,14 @@ export class Resolver {
       const c = this.named(s, k).find((e) => e.type === "Country");
       if (c) country = c;
     }
+    const org = owner?.type === "Organization" ? owner : undefined;
     const roleWords = words.filter((w) => !country || !this.isCountryWord(s, t, w));
     const candidates = this.reg.list("Person").filter((p) => {
       const role = String(p.attrs.role ?? p.attrs.knownRole ?? "").toLowerCase();
       if (!role) return false;
-      if (!roleWords.every((w) => role.includes(w) || (w === "defence" && role.includes("defense")))) return false;
+      if (!roleWords.every((w) => role.includes(w) || (ROLE_SYNONYMS.get(w) ?? []).some((x) => role.includes(x)))) return false;
       if (country && p.attrs.country !== country.key && p.attrs.knownCountry !== country.attrs.iso3) return false;
+      if (org && p.attrs.org !== org.key) return false;
       return true;
     });
     const best = this.mostRecent(candidates, s, t);
