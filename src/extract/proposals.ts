@@ -260,7 +260,7 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   }
   if (generic) {
     // A definite description presupposes its referent ("the 14-page document", "the full package").
-    if (definite) return best && bestScore > 0 ? best : byRecency[0];
+    if (definite) return best && bestScore > 0 ? best : salient(byRecency, s);
     if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;
     if (best && bestScore > 0) return best;
     // "the mission", "the force": the latest proposal with that head; "the plan", "the idea": the latest proposal.
@@ -274,6 +274,21 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   const topic = topicOf(ctx, s, themeSpan(s, t), t);
   if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
   return undefined;
+}
+
+/**
+ * "the outline", "the proposal" with nothing to tell: the proposal the recent text is about, the one named in the
+ * most sentences among those named in the last four (the latest on a tie), not an option listed inside it.
+ */
+function salient(byRecency: Entity[], s: Sent): Entity | undefined {
+  let best: Entity | undefined;
+  let bestCount = 0;
+  for (const p of byRecency) {
+    if (!p.mentions.some((m) => m.sent <= s.index && m.sent >= s.index - 4)) continue;
+    const count = new Set(p.mentions.filter((m) => m.sent <= s.index).map((m) => m.sent)).size;
+    if (count > bestCount) ((best = p), (bestCount = count));
+  }
+  return best ?? byRecency[0];
 }
 
 /** Who put a proposal forward, with the countries and organisations those people act for. */

@@ -36,6 +36,16 @@ export class Resolver {
     const direct = this.named(s, t);
     if (direct.length) return direct.filter(isActor);
     const tok = s.toks[t]!;
+    // "Presidents X and Y, who agreed ...": a relative pronoun stands for the noun its clause hangs on, even
+    // when the parser left the clause as a bare dependent.
+    if ((tok.pos === "WP" || tok.pos === "WDT") && /^nsubj/.test(s.rel[t]!)) {
+      const v = s.head[t]!;
+      const h = v >= 0 ? s.head[v]! : -1;
+      if (h >= 0 && /^(acl:relcl|dep)$/.test(s.rel[v]!) && h < t && s.toks[h]!.pos.startsWith("NN")) {
+        const out = [h, ...kidsOf(s, h, "conj")].flatMap((k) => this.named(s, k)).filter(isActor);
+        if (out.length) return [...new Set(out)];
+      }
+    }
     if (tok.pos === "PRP" || tok.pos === "PRP$" || tok.pos === "WP") return this.pronoun(s, t);
     if (tok.pos.startsWith("NN")) {
       // "X, the foreign minister", "his British counterpart John Healey" (a name hung as dep after its role).

@@ -145,6 +145,7 @@ const GrammarSchema = z.object({
   delegationNouns: StrList,
   delegationLeadingVerbs: StrList,
   representingVerbs: StrList,
+  inMeetingHeads: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,

@@ -153,3 +153,28 @@ describe("who is at the talks", () => {
     expect(has(doc, group!.name, "HELD_IN", "Ramstein Air Base"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("meetings named in a phrase of the clause", () => {
+  it("'discussed it with Y in a phone call', 'who agreed on it in a phone call': both were on the call", async () => {
+    const doc = await extractText(
+      "President Ilham Aliyev discussed the corridor with Nikol Pashinyan in a phone call on Monday. Presidents Gitanas Nauseda and Alar Karis, who agreed on the plan in a phone call on Sunday, said more was needed.",
+    );
+    const calls = doc.entities.filter((e) => e.type === "Meeting");
+    expect(calls.length, describeDoc(doc)).toBe(2);
+    for (const [who, call] of [["Ilham Aliyev", 0], ["Nikol Pashinyan", 0], ["Gitanas Nauseda", 1], ["Alar Karis", 1]] as const) {
+      expect(has(doc, who, "ATTENDED", calls[call]!.name), describeDoc(doc)).toBe(true);
+    }
+  });
+
+  it("'unveiled the plan after talks in Brasilia': the unveilers were at the talks; 'will ... after talks' is not yet", async () => {
+    const doc = await extractText(
+      "Foreign Minister Mauro Vieira and his Colombian counterpart, Luis Gilberto Murillo, unveiled the plan after talks in Brasilia. Peru will respond after talks in Lima.",
+    );
+    const brasilia = doc.entities.find((e) => e.type === "Meeting" && /Brasilia/.test(e.name));
+    expect(brasilia, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Mauro Vieira", "ATTENDED", brasilia!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Luis Gilberto Murillo", "ATTENDED", brasilia!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Luis Gilberto Murillo", "LEADS", "Colombia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Peru", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
+  });
+});

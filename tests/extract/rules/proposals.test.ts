@@ -80,3 +80,13 @@ describe("open proposals", () => {
     expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(2);
   });
 });
+
+describe("a bare definite proposal noun", () => {
+  it("'the outline' after options listed inside a plan is the plan the text is about", async () => {
+    const doc = await extractText(
+      "Norway and Switzerland unveiled a joint mediation plan for Sudan. Egypt welcomed the plan. Under the plan, Oslo and Bern are also floating two options: a ceasefire in Darfur, or a unity government. Oslo and Bern agreed on the outline last week. The United Arab Emirates rejected the outline.",
+    );
+    expect(has(doc, "United Arab Emirates", "REJECTED", "joint mediation plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "United Arab Emirates", "REJECTED", "unity government"), describeDoc(doc)).toBe(false);
+  });
+});
