@@ -14,7 +14,7 @@ CALL (a) {
 }
 OPTIONAL MATCH (art:Article {id: rel.articleId})
 RETURN a.id AS actorId, a.name AS actorName, position, relation, proposalId, proposalName,
-       rel.evidence AS quote, rel.confidence AS confidence, rel.articleId AS articleId,
+       rel.evidence AS quote, rel.start AS start, rel.end AS end, rel.confidence AS confidence, rel.articleId AS articleId,
        art.title AS articleTitle, art.source AS source, art.url AS url,
        coalesce(rel.date, art.publishedAt) AS date
 ORDER BY date, actorName, relation

@@ -12,6 +12,6 @@ CALL (t) {
 OPTIONAL MATCH (art:Article {id: r.articleId})
 RETURN coalesce(r.date, art.publishedAt) AS date,
        a.id AS subjectId, a.name AS subject, type(r) AS relation, objectId, objectName AS object,
-       r.stance AS stance, r.evidence AS quote, r.articleId AS articleId,
+       r.stance AS stance, r.evidence AS quote, r.start AS start, r.end AS end, r.articleId AS articleId,
        art.title AS articleTitle, art.source AS source, art.url AS url
 ORDER BY date, articleId, subject, relation

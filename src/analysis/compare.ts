@@ -1,4 +1,4 @@
-import type { ActorColumn, CompareResult, Evidence, Position, ResolvedActor, StanceSummary } from "./schema.ts";
+import type { ActorColumn, CompareResult, Evidence, Position, QuoteGroup, ResolvedActor, StanceExplanation, StanceSummary } from "./schema.ts";
 
 /** Pure logic of `kg compare`: from the evidence rows of each actor to stances, shifts and disputed proposals. */
 
@@ -36,18 +36,34 @@ export interface PositionSummary {
  *   of position: the later one is the stance, with a shift; when they interleave, the stance is mixed.
  */
 export function summarizePositions(evidence: Evidence[]): PositionSummary {
-  if (evidence.length === 0) return { stance: "no position found", shift: null };
+  const { stance, shift } = derivePositions(evidence);
+  return { stance, shift };
+}
+
+/** summarizePositions with the rule that decided, in words (shown beside the stance). */
+function derivePositions(evidence: Evidence[]): PositionSummary & { rule: string } {
+  if (evidence.length === 0) return { stance: "no position found", shift: null, rule: "no fact on this topic" };
   const items = [...evidence].sort(byDate);
   const decided = items.filter((e) => sideOf(e.position) !== "mixed");
-  if (decided.length === 0) return { stance: "mixed", shift: null };
+  if (decided.length === 0) return { stance: "mixed", shift: null, rule: "every fact is a mixed position" };
   const backing = decided.filter((e) => sideOf(e.position) === "for");
   const against = decided.filter((e) => sideOf(e.position) === "against");
   const hasMixed = decided.length < items.length;
-  if (against.length === 0) return { stance: hasMixed ? "conditional" : collapse(backing.map((e) => e.position)), shift: null };
-  if (backing.length === 0) return { stance: "oppose", shift: null };
+  if (against.length === 0) {
+    const stance = hasMixed ? "conditional" : collapse(backing.map((e) => e.position));
+    const rule =
+      stance === "support" ? "every fact supports"
+      : hasMixed ? "support next to mixed facts counts as conditional"
+      : stance === "conditional" && backing.every((e) => e.position === "conditional") ? "every fact is conditional"
+      : "support next to conditional facts counts as conditional";
+    return { stance, shift: null, rule };
+  }
+  if (backing.length === 0) return { stance: "oppose", shift: null, rule: hasMixed ? "every decided fact opposes" : "every fact opposes" };
 
   const backed = new Set(backing.map((e) => e.proposalId));
-  if (against.every((e) => e.proposalId !== null && !backed.has(e.proposalId))) return { stance: "conditional", shift: null };
+  if (against.every((e) => e.proposalId !== null && !backed.has(e.proposalId))) {
+    return { stance: "conditional", shift: null, rule: "backs some proposals of the topic and rejects others: conditional support" };
+  }
 
   const switchAt = decided.findIndex((e) => sideOf(e.position) !== sideOf(decided[0]!.position));
   const before = decided.slice(0, switchAt);
@@ -57,9 +73,42 @@ export function summarizePositions(evidence: Evidence[]): PositionSummary {
   const firstAfter = after[0]?.date ?? null;
   if (oneSwitch && lastBefore !== null && firstAfter !== null && lastBefore < firstAfter) {
     const to = collapse(after.map((e) => e.position));
-    return { stance: to, shift: { from: collapse(before.map((e) => e.position)), to, date: firstAfter } };
+    return { stance: to, shift: { from: collapse(before.map((e) => e.position)), to, date: firstAfter }, rule: `changed position on ${firstAfter}: the later facts decide` };
   }
-  return { stance: "mixed", shift: null };
+  return { stance: "mixed", shift: null, rule: "support and opposition of the same proposals, interleaved in time: mixed" };
+}
+
+/** Counts by position, the latest dated fact and the most confident one, and the rule that decided the stance. */
+export function explainPositions(evidence: Evidence[], rule: string): StanceExplanation {
+  const counts: Record<Position, number> = { support: 0, conditional: 0, mixed: 0, oppose: 0 };
+  for (const e of evidence) counts[e.position] += 1;
+  const dated = evidence.filter((e) => e.date !== null).sort(byDate);
+  const last = dated.at(-1);
+  const confident = evidence.filter((e) => e.confidence !== null).sort((a, b) => b.confidence! - a.confidence!)[0];
+  return {
+    counts,
+    latest: last ? { position: last.position, date: last.date!, relation: last.relation, proposalName: last.proposalName } : null,
+    strongest: confident ? { position: confident.position, confidence: confident.confidence!, relation: confident.relation, proposalName: confident.proposalName } : null,
+    rule,
+  };
+}
+
+/** The evidence by quote: a sentence that supports several facts (an OFFERED and a stance) is listed once. */
+export function groupQuotes(evidence: Evidence[]): QuoteGroup[] {
+  const groups = new Map<string, QuoteGroup>();
+  for (const e of [...evidence].sort(byDate)) {
+    const id = e.quote === null ? `fact:${groups.size}` : `${e.articleId ?? ""}\u0000${e.quote.trim()}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { quote: e.quote, articleId: e.articleId, articleTitle: e.articleTitle, source: e.source, url: e.url, date: e.date, start: e.start ?? null, end: e.end ?? null, facts: [] };
+      groups.set(id, group);
+    }
+    const fact = { actorName: e.actorName, position: e.position, relation: e.relation, proposalName: e.proposalName, confidence: e.confidence };
+    if (!group.facts.some((f) => f.actorName === fact.actorName && f.relation === fact.relation && f.proposalName === fact.proposalName && f.position === fact.position)) {
+      group.facts.push(fact);
+    }
+  }
+  return [...groups.values()];
 }
 
 /** A group's stance from its members' stances (members without a position do not count). */
@@ -82,15 +131,18 @@ export function sinceWhen(evidence: Evidence[], stance: StanceSummary, shiftDate
 
 function column(actor: ResolvedActor, evidence: Evidence[]): ActorColumn {
   const mine = evidence.filter((e) => actor.memberIds.includes(e.actorId)).sort(byDate);
+  const quotes = groupQuotes(mine);
   if (actor.kind !== "group") {
-    const { stance, shift } = summarizePositions(mine);
-    return { actor, stance, shift, since: sinceWhen(mine, stance, shift?.date ?? null), members: [], evidence: mine };
+    const { stance, shift, rule } = derivePositions(mine);
+    const explanation = explainPositions(mine, rule);
+    return { actor, stance, shift, since: sinceWhen(mine, stance, shift?.date ?? null), members: [], evidence: mine, quotes, explanation };
   }
   const members = actor.memberIds
     .map((id, i) => ({ id, name: actor.memberNames[i] ?? id, stance: summarizePositions(mine.filter((e) => e.actorId === id)).stance }))
     .filter((m) => m.stance !== "no position found");
   const stance = summarizeMembers(members.map((m) => m.stance));
-  return { actor, stance, shift: null, since: sinceWhen(mine, stance, null), members, evidence: mine };
+  const rule = members.length === 0 ? "no member has a position" : `from its members' stances (${members.map((m) => `${m.name}: ${m.stance}`).join(", ")})`;
+  return { actor, stance, shift: null, since: sinceWhen(mine, stance, null), members, evidence: mine, quotes, explanation: explainPositions(mine, rule) };
 }
 
 /** Side-by-side comparison: one column per actor, proposals where the columns disagree first. */

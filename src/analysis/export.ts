@@ -114,7 +114,8 @@ export function graphCsv(graph: Graph<Attrs, Attrs>): { nodes: string; edges: st
 export function serializeGraph(graph: Graph<Attrs, Attrs>, format: ExportFormat): string {
   switch (format) {
     case "gexf":
-      return writeGexf(graph, { pretty: true });
+      // GEXF 1.3 (graphology-gexf writes 1.2 with a malformed viz namespace by default); valid against the 1.3 XSD.
+      return writeGexf(graph, { pretty: true, version: "1.3" });
     case "graphml":
       return writeGraphml(graph);
     case "json":

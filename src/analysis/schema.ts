@@ -23,6 +23,9 @@ export const EvidenceSchema = z.object({
   source: z.string().nullable(),
   url: z.string().nullable(),
   date: z.string().nullable(),
+  /** The quote's offsets in the article body (to highlight it there); absent for older data. */
+  start: z.number().nullish(),
+  end: z.number().nullish(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -41,6 +44,37 @@ export type ResolvedActor = z.infer<typeof ResolvedActorSchema>;
 
 export const ShiftSchema = z.object({ from: PositionSchema, to: PositionSchema, date: z.string().nullable() });
 
+/** One quote behind a column, listed once, with every fact it supports (a sentence can be an OFFERED and a stance). */
+export const QuoteGroupSchema = z.object({
+  quote: z.string().nullable(),
+  articleId: z.string().nullable(),
+  articleTitle: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  date: z.string().nullable(),
+  start: z.number().nullish(),
+  end: z.number().nullish(),
+  facts: z.array(
+    z.object({
+      actorName: z.string(),
+      position: PositionSchema,
+      relation: z.string(),
+      proposalName: z.string().nullable(),
+      confidence: z.number().nullable(),
+    }),
+  ),
+});
+export type QuoteGroup = z.infer<typeof QuoteGroupSchema>;
+
+/** How a column's stance was derived from its facts: counts by position, the latest and the strongest fact, the rule. */
+export const StanceExplanationSchema = z.object({
+  counts: z.record(PositionSchema, z.number()),
+  latest: z.object({ position: PositionSchema, date: z.string(), relation: z.string(), proposalName: z.string().nullable() }).nullable(),
+  strongest: z.object({ position: PositionSchema, confidence: z.number(), relation: z.string(), proposalName: z.string().nullable() }).nullable(),
+  rule: z.string(),
+});
+export type StanceExplanation = z.infer<typeof StanceExplanationSchema>;
+
 export const ActorColumnSchema = z.object({
   actor: ResolvedActorSchema,
   stance: StanceSummarySchema,
@@ -51,6 +85,9 @@ export const ActorColumnSchema = z.object({
   /** For groups: each member's own stance. */
   members: z.array(z.object({ id: z.string(), name: z.string(), stance: StanceSummarySchema })),
   evidence: z.array(EvidenceSchema),
+  /** The evidence grouped by quote (each quote once), oldest first. */
+  quotes: z.array(QuoteGroupSchema),
+  explanation: StanceExplanationSchema,
 });
 export type ActorColumn = z.infer<typeof ActorColumnSchema>;
 
@@ -83,6 +120,8 @@ export const TimelineEventSchema = z.object({
   articleTitle: z.string().nullable(),
   source: z.string().nullable(),
   url: z.string().nullable(),
+  start: z.number().nullish(),
+  end: z.number().nullish(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 

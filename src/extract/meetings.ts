@@ -4,7 +4,7 @@ import { findDateline } from "../parse/prepare.ts";
 import { type Sent, ekidsOf, kidsOf, subtree } from "./doc/doc.ts";
 import { placeEntity } from "./entities/names.ts";
 import { type Entity, isActor } from "./entities/registry.ts";
-import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS } from "./lexicon/index.ts";
+import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS, VENUE_NOUNS } from "./lexicon/index.ts";
 
 /**
  * Meetings: noun phrases headed by a meeting word (talks, summit, session, round, call, visit...), each either a
@@ -117,6 +117,8 @@ export function meetingOfNp(ctx: Ctx, s: Sent, t: number, forceName?: string): E
     entity = ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[from]!.start);
     entity.attrs.headLemma = tok.lemma;
     if (isPlanned(s, t)) entity.attrs.planned = true;
+    // "The summit" with nothing before it: a verb met later may have introduced it ("X and Y will meet in Luanda").
+    if (!isNew && !isPart) entity.attrs.awaitsAntecedent = true;
   }
   ctx.reg.mention(entity, s, from, to, "nominal");
   if (date && entity.attrs.date === undefined) entity.attrs.date = date;
@@ -170,6 +172,12 @@ function compatible(e: Entity, place: Entity | undefined, date: string | undefin
   return true;
 }
 
+/** A meeting known to be elsewhere or at another time. */
+function conflicts(e: Entity, place: Entity | undefined, date: string | undefined): boolean {
+  if (place && e.attrs.place !== undefined && e.attrs.place !== place.key) return true;
+  return !!date && typeof e.attrs.date === "string" && !e.attrs.date.startsWith(date) && !date.startsWith(e.attrs.date);
+}
+
 /** The noun phrase's token range for the mention: determiners, modifiers, "of"-phrases and places, not clauses. */
 function npRange(s: Sent, t: number): [number, number] {
   const out: number[] = [];
@@ -190,7 +198,10 @@ function npRange(s: Sent, t: number): [number, number] {
   let hi = t;
   while (set.has(hi + 1)) hi++;
   while (lo < t && /^(DT|PRP\$|,|IN)$/.test(s.toks[lo]!.pos)) lo++;
-  return [lo, Math.min(hi, t + 14)];
+  hi = Math.min(hi, t + 14);
+  // "the trilateral meeting in which ...": a relative clause's preposition and pronoun are not part of the name.
+  while (hi > t && /^(IN|TO|CC|WDT|WP|WP\$|,|DT)$/.test(s.toks[hi]!.pos)) hi--;
+  return [lo, hi];
 }
 
 /** Tokens in a locative phrase (in/at) of a clause, not descending into other clauses. */
@@ -275,8 +286,12 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
   const out: Entity[] = [];
   // "his meeting with Putin": the possessor took part.
   for (const k of kidsOf(s, t, "nmod:poss")) for (const e of ctx.res.actors(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
-  for (const k of [...ekidsOf(s, t, "nmod:between"), ...ekidsOf(s, t, "nmod:with"), ...ekidsOf(s, t, "nmod:among")]) {
-    for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
+  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part.
+  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!))];
+  for (const h of heads) {
+    for (const k of [...ekidsOf(s, h, "nmod:between"), ...ekidsOf(s, h, "nmod:with"), ...ekidsOf(s, h, "nmod:among")]) {
+      for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
+    }
   }
   return out;
 }
@@ -287,11 +302,25 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
  * Returns the verb's token, which then resolves to the meeting.
  */
 export function meetingOfHosting(ctx: Ctx, s: Sent, v: number, guests: Entity[]): number | undefined {
-  const place = placeOf(ctx, s, v) ?? clauseLocatives(s, v).map((k) => ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
-  const date = dateOf(ctx, s, v);
-  if (!place && !date) return undefined;
+  // "at the Cidade Alta presidential palace": the place named inside the locative phrase.
+  const inPhrase = (k: number) => subtree(s, k).map((x) => ctx.reg.at(s.index, x).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
+  const place = placeOf(ctx, s, v) ?? clauseLocatives(s, v).map(inPhrase).find(Boolean);
+  const date = dateOf(ctx, s, v) ?? verbDate(ctx, s, v);
+  const venue = clauseLocatives(s, v).some((k) => VENUE_NOUNS.has(s.toks[k]!.lemma));
   const existing = meetingAt(ctx, s, v);
   if (existing) return v;
+  // "The summit was proposed by X, who will host both leaders": the meeting of this or the last sentence.
+  const recent = currentMeeting(ctx, s, v, (e) => !conflicts(e, venue ? undefined : place, date) && e.mentions.some((m) => m.sent >= s.index - 1 && m.start < s.toks[v]!.start));
+  if (recent) {
+    ctx.reg.mention(recent, s, v, v, "nominal");
+    if (place && recent.attrs.place !== place.key) {
+      recent.attrs.place ??= place.key;
+      addFact(ctx, { type: "HELD_IN", subject: recent, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/hosting" });
+    }
+    return v;
+  }
+  // A date alone makes no new meeting: "hosted X on Monday" is usually the summit the article names elsewhere.
+  if (!place && !dateOf(ctx, s, v)) return undefined;
   const name = place ? `Talks in ${place.name}` : `${guests.map((g) => g.name).join("-")} talks`;
   const e = ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[v]!.start);
   e.attrs.headLemma = "talks";
@@ -302,4 +331,52 @@ export function meetingOfHosting(ctx: Ctx, s: Sent, v: number, guests: Entity[])
     addFact(ctx, { type: "HELD_IN", subject: e, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/hosting" });
   }
   return v;
+}
+
+/**
+ * The meeting a verb introduces ("X and Y will meet in Luanda on March 5", "X spoke by phone with Y"), named by its
+ * participants. A definite meeting phrase of the next sentences that found nothing before it ("The summit was
+ * proposed by ...") is this meeting.
+ */
+export function meetingOfVerb(ctx: Ctx, s: Sent, v: number, who: Entity[], kind: string, place?: Entity): Entity {
+  const names = who.map((e) => (e.type === "Person" ? e.name.split(/\s+/).pop()! : e.name));
+  const name = `${names.join("-")} ${kind}`;
+  const date = verbDate(ctx, s, v);
+  const at = s.toks[v]!.start;
+  const later = (m: Entity) =>
+    m.attrs.awaitsAntecedent === true && m.mentions.every((x) => x.start > at) && m.mentions.some((x) => x.sent - s.index <= 2) && !conflicts(m, place, date);
+  const e = ctx.reg.list("Meeting").find((m) => m.name === name) ?? ctx.reg.list("Meeting").find(later) ?? ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, at);
+  delete e.attrs.awaitsAntecedent;
+  ctx.reg.mention(e, s, v, v, "nominal");
+  if (isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) && s.toks[k]!.lower !== "would")) e.attrs.planned = true;
+  if (date && e.attrs.date === undefined) e.attrs.date = date;
+  if (place && e.attrs.place === undefined) {
+    e.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: e, object: place, sent: s.index, confidence: 0.7, rule: "meeting-place/verb" });
+  }
+  return e;
+}
+
+/** The date a verb's clause gives ("will meet in Luanda on March 5"). */
+function verbDate(ctx: Ctx, s: Sent, v: number): string | undefined {
+  const parts: number[] = [];
+  for (const k of kidsOf(s, v)) if (/^(obl:tmod|obl:on|obl:in|obl:npmod|nmod:tmod)$/.test(s.rel[k]!) && (isTemporal(s, k) || kidsOf(s, k, /^(compound|nummod|amod)$/).some((x) => isTemporal(s, x)))) parts.push(...subtree(s, k));
+  if (!parts.length) return undefined;
+  parts.sort((a, b) => a - b);
+  const future = isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower));
+  return findDate(parts.map((k) => s.toks[k]!.text).join(" "), ctx.publishedAt, future, future)?.date;
+}
+
+/** "which he will convene at Ramstein Air Base on Friday": the place and date a hosting or attending verb gives its meeting. */
+export function locateMeeting(ctx: Ctx, s: Sent, v: number, meeting: Entity): void {
+  const place = clauseLocatives(s, v)
+    .flatMap((k) => subtree(s, k))
+    .map((x) => ctx.reg.at(s.index, x).find((m) => m.entity.type === "Place")?.entity)
+    .find(Boolean);
+  const date = verbDate(ctx, s, v);
+  if (date && meeting.attrs.date === undefined) meeting.attrs.date = date;
+  if (place && meeting.attrs.place === undefined) {
+    meeting.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: meeting, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/verb" });
+  }
 }

@@ -11,6 +11,7 @@ import { requireAllowedHost, requireToken } from "./guards.ts";
 import {
   ArticlesQuerySchema,
   EmptyQuerySchema,
+  FactsBodySchema,
   GraphQuerySchema,
   IdParamsSchema,
   NeighborsQuerySchema,
@@ -111,6 +112,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const article = await store.article(id);
     if (!article) throw new NotFoundError(`No article has the id '${id}'.`);
     return article;
+  });
+
+  app.post("/api/facts", async (request) => {
+    const { keys } = FactsBodySchema.parse(request.body);
+    return { facts: await store.facts(keys) };
   });
 
   app.get("/api/stats", async (request) => {

@@ -86,3 +86,8 @@ export const ArticlesQuerySchema = z
   .strict();
 
 export const EmptyQuerySchema = z.object({}).strict();
+
+/** POST /api/facts: the edge keys whose evidence the explorer needs (tooltips, exports), in chunks of at most 5,000. */
+export const FactsBodySchema = z.strictObject({
+  keys: z.array(z.string().min(1).max(300)).min(1, "give at least one key").max(5_000, "at most 5,000 keys per request"),
+});

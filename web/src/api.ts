@@ -52,6 +52,28 @@ export type Relation = {
   articlePublishedAt: string | null;
   articleUrl: string | null;
 };
+/** One fact with its evidence (POST /api/facts). */
+export type FactDetail = {
+  key: string;
+  relation: string;
+  source: string;
+  sourceName: string;
+  target: string;
+  targetName: string;
+  evidence: string | null;
+  start: number | null;
+  end: number | null;
+  stance: string | null;
+  date: string | null;
+  confidence: number | null;
+  cameo: string | null;
+  plover: string | null;
+  articleId: string | null;
+  articleTitle: string | null;
+  articleSource: string | null;
+  articlePublishedAt: string | null;
+  articleUrl: string | null;
+};
 export type NodeDetail = {
   id: string;
   name: string;
@@ -141,6 +163,7 @@ export const api = {
   articles: () => getJson<{ articles: ArticleSummary[] }>(`/api/articles`),
   article: (id: string) => getJson<ArticleDetail>(`/api/articles/${enc(id)}`),
   stats: () => getJson<Stats>(`/api/stats`),
+  facts: (keys: string[]) => postJson<{ facts: FactDetail[] }>(`/api/facts`, { keys }),
   topics: () => getJson<{ topics: TopicSummary[] }>(`/api/topics`),
   compare: (topic: string, actors: string[]) =>
     getJson<CompareResult>(`/api/compare?topic=${enc(topic)}&actors=${enc(actors.join(","))}`),

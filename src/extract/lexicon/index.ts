@@ -39,6 +39,7 @@ const PlacesSchema = z.object({
   aliases: z.record(Str, StrList),
   regionHeads: StrList,
   placeHeads: StrList,
+  venueNouns: StrList,
 });
 const GroupsSchema = z.object({
   heads: StrList,
@@ -62,6 +63,7 @@ const RolesSchema = z.object({
   femaleWords: StrList,
   maleWords: StrList,
   nameParticles: StrList,
+  roleSynonyms: z.record(Str, StrList),
 });
 const PredicateClass = z.enum(["PROPOSE", "OFFER", "REJECT", "SUPPORT", "OPPOSE", "HOST", "ATTEND", "MEET", "URGE"]);
 export type PredicateClass = z.infer<typeof PredicateClass>;
@@ -140,6 +142,10 @@ const GrammarSchema = z.object({
   leadershipVerbs: StrList,
   presenceVerbs: StrList,
   delegateNouns: StrList,
+  delegationNouns: StrList,
+  delegationLeadingVerbs: StrList,
+  representingVerbs: StrList,
+  inMeetingHeads: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,
@@ -316,6 +322,7 @@ for (const p of places.places) addPhrase(p, { kind: "place", ref: p });
 for (const [p, list] of Object.entries(places.aliases)) for (const a of list) addPhrase(a, { kind: "place", ref: p });
 export const REGION_HEADS = new Set(places.regionHeads.map((h) => h.toLowerCase()));
 export const PLACE_HEADS = new Set(places.placeHeads);
+export const VENUE_NOUNS = new Set(places.venueNouns);
 
 export interface GroupInfo {
   id: string;
@@ -423,6 +430,8 @@ export const NOT_PROPOSALS = new Set(NOMINALS.notProposals);
 export const ASSET_NOUNS = new Set(NOMINALS.assetNouns);
 export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
+/** Other words for a role word ("envoy" for "representative"). */
+export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
 export const ORG_ANAPHORS = new Map(Object.entries(NOMINALS.orgAnaphors));
 export const PAIR_NOUNS = new Set(NOMINALS.pairNouns);
 export const COLLECTIVE_ACTOR_NOUNS = new Set(NOMINALS.collectiveActorNouns);

@@ -4,8 +4,9 @@ import { type Entity, isActor } from "../entities/registry.ts";
 import { agentTokens } from "../events/arguments.ts";
 import { recentMeeting } from "../events/commit.ts";
 import { isNegatedToken, polarityOf } from "../events/polarity.ts";
+import { verbEntries } from "../events/predicates.ts";
 import { CLASSES, G } from "../lexicon/index.ts";
-import { isMeetingHead, meetingAt, meetingOfNp } from "../meetings.ts";
+import { isMeetingHead, meetingAt, meetingOfNp, meetingOfVerb } from "../meetings.ts";
 import { type Rule, always, lemmaCue } from "./rule.ts";
 
 const ATTEND = CLASSES.ATTEND;
@@ -41,10 +42,20 @@ export const meetingPresence: Rule = {
       if (isNegatedToken(s, v)) continue;
       const subjects = subjectsOf(ctx, s, v);
       if (!subjects.length) continue;
-      // "At the session, X ...": a meeting in an at-phrase of the clause.
-      for (const k of ekidsOf(s, v, /^obl:(at|during)$/)) {
+      // "At the session, X ...", "X unveiled the plan after talks in Brasilia", "X discussed it with Y in a phone
+      // call": a meeting in an at/during/after-phrase of the clause (or an in-phrase, for a call or talks) was
+      // attended by the clause's subject and by those it was with.
+      // A verb of attending or hosting says so itself, with its own polarity ("participating in the talks").
+      const selfSaid = verbEntries(s, v).some((e) => e.class === "ATTEND" || e.class === "HOST" || e.class === "MEET");
+      const future = kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) && s.toks[k]!.lower !== "would");
+      for (const k of selfSaid ? [] : ekidsOf(s, v, /^obl:(at|during|after|following|in)$/)) {
+        const rel = (s.ekids[v] ?? []).find((a) => a.to === k)?.rel ?? "";
+        if (rel === "obl:in" && !G.inMeetingHeads.has(s.toks[k]!.lemma)) continue;
+        if (/^obl:(after|following)$/.test(rel) && future) continue;
         const m = meetingAt(ctx, s, k);
-        if (m) attended(ctx, s, subjects, m, "meeting-presence/at");
+        if (!m) continue;
+        const partners = ekidsOf(s, v, /^obl:with$/).flatMap((w) => ctx.res.actors(s, w));
+        attended(ctx, s, [...subjects, ...partners], m, "meeting-presence/at");
       }
       // "X told the meeting", "X addressed the session", "X opened the morning session", "X joined the afternoon session".
       if (G.presenceVerbs.has(tok.lemma)) {
@@ -63,6 +74,22 @@ export const meetingPresence: Rule = {
           }
         }
       }
+    }
+    // "The Israeli team is led by X", "X, who leads Thailand's team in Doha", "Hamas is represented by X": the
+    // head of a delegation or a side's representative is at the talks under way.
+    for (let v = 0; v < s.toks.length; v++) {
+      const tok = s.toks[v]!;
+      if (!tok.pos.startsWith("VB") || isNegatedToken(s, v)) continue;
+      const leads = G.delegationLeadingVerbs.has(tok.lemma);
+      if (!leads && !G.representingVerbs.has(tok.lemma)) continue;
+      const passive = ekidsOf(s, v, /^nsubj:pass$/);
+      const led = passive.length ? passive : ekidsOf(s, v, "obj");
+      if (leads && !led.some((k) => G.delegationNouns.has(s.toks[k]!.lemma))) continue;
+      const who = (passive.length ? ekidsOf(s, v, /^obl:(by|agent)$/).flatMap((k) => ctx.res.actors(s, k)) : subjectsOf(ctx, s, v)).filter((e) => e.type === "Person");
+      if (!who.length) continue;
+      const at = ekidsOf(s, v, /^obl:(at|in)$/).map((k) => meetingAt(ctx, s, k)).find(Boolean);
+      const m = at ?? recentMeeting(ctx, s, v);
+      if (m && m.attrs.planned !== true) attended(ctx, s, who, m, "meeting-presence/delegation", 0.65);
     }
     // "X, who was in Berlin for talks with German officials": the copula with a for-phrase of talks.
     for (let t = 0; t < s.toks.length; t++) {
@@ -111,7 +138,7 @@ export const metWith: Rule = {
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {
-          const m = verbMeeting(ctx, s, v, subjects, "meeting");
+          const m = meetingOfVerb(ctx, s, v, subjects, "meeting", place);
           attended(ctx, s, subjects, m, "met-with/planned", 0.7);
         }
         continue;
@@ -145,7 +172,7 @@ export const metWith: Rule = {
         const subjects = subjectsOf(ctx, s, v);
         const others = ekidsOf(s, v, /^obl:with$/).flatMap((k) => ctx.res.actors(s, k));
         if (!subjects.length || !others.length) continue;
-        const m = verbMeeting(ctx, s, v, [...subjects, ...others], "phone call");
+        const m = meetingOfVerb(ctx, s, v, [...subjects, ...others], "phone call");
         attended(ctx, s, [...subjects, ...others], m, "met-with/call");
       }
     }
@@ -155,16 +182,6 @@ export const metWith: Rule = {
 function metFact(ctx: Ctx, s: Sent, a: Entity, b: Entity): void {
   if (a === b) return;
   addFact(ctx, { type: "MET_WITH", subject: a, object: b, sent: s.index, confidence: 0.75, rule: "met-with", cameo: MEET.cameo, plover: MEET.plover });
-}
-
-/** A meeting a verb creates ("X spoke by phone with Y"), named by its participants. */
-function verbMeeting(ctx: Ctx, s: Sent, v: number, who: Entity[], kind: string): Entity {
-  const names = who.map((e) => (e.type === "Person" ? e.name.split(/\s+/).pop()! : e.name));
-  const name = `${names.join("-")} ${kind}`;
-  const existing = ctx.reg.list("Meeting").find((m) => m.name === name);
-  const e = existing ?? ctx.reg.ensure(ctx.reg.nextKey("meeting"), "Meeting", name, s.toks[v]!.start);
-  ctx.reg.mention(e, s, v, v, "nominal");
-  return e;
 }
 
 /** The hosting of guests with a place and no meeting noun ("hosted Russian and Ukrainian negotiators in Istanbul"). */

@@ -7,6 +7,7 @@ import type {
   ArticleDetail,
   ArticleSummary,
   EdgeAttributes,
+  FactDetail,
   GraphFilter,
   GraphReadStore,
   GraphStats,
@@ -198,6 +199,33 @@ export class GraphReader implements GraphReadStore {
       mentions,
       relations,
     };
+  }
+
+  async facts(keys: string[]): Promise<FactDetail[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.run("facts", { keys: [...new Set(keys)] });
+    const value = <T>(v: unknown) => (v === undefined ? null : (v as T | null));
+    return rows.map((r) => ({
+      key: String(r.key),
+      relation: String(r.relation),
+      source: String(r.source),
+      sourceName: String(r.sourceName),
+      target: String(r.target),
+      targetName: String(r.targetName),
+      evidence: value<string>(r.evidence),
+      start: r.start == null ? null : Number(r.start),
+      end: r.end == null ? null : Number(r.end),
+      stance: value<string>(r.stance),
+      date: value<string>(r.date),
+      confidence: r.confidence == null ? null : Number(r.confidence),
+      cameo: r.cameo == null ? null : String(r.cameo),
+      plover: r.plover == null ? null : String(r.plover),
+      articleId: value<string>(r.articleId),
+      articleTitle: value<string>(r.articleTitle),
+      articleSource: value<string>(r.articleSource),
+      articlePublishedAt: value<string>(r.articlePublishedAt),
+      articleUrl: value<string>(r.articleUrl),
+    }));
   }
 
   async stats(): Promise<GraphStats> {

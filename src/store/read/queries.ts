@@ -14,6 +14,7 @@ export const READ_QUERY_NAMES = [
   "search",
   "articles",
   "article",
+  "facts",
   "stats",
   "date-range",
   "ping",

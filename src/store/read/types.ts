@@ -91,6 +91,29 @@ export type ArticleDetail = ArticleSummary & {
   }[];
 };
 
+/** One fact with its evidence (POST /api/facts): what a tooltip shows and an export writes. */
+export type FactDetail = {
+  key: string;
+  relation: string;
+  source: string;
+  sourceName: string;
+  target: string;
+  targetName: string;
+  evidence: string | null;
+  start: number | null;
+  end: number | null;
+  stance: string | null;
+  date: string | null;
+  confidence: number | null;
+  cameo: string | null;
+  plover: string | null;
+  articleId: string | null;
+  articleTitle: string | null;
+  articleSource: string | null;
+  articlePublishedAt: string | null;
+  articleUrl: string | null;
+};
+
 export type GraphStats = {
   nodes: number;
   edges: number;
@@ -109,6 +132,8 @@ export interface GraphReadStore {
   search(text: string, limit: number): Promise<SearchHit[]>;
   articles(options: { source: string | null; offset: number; limit: number }): Promise<ArticleSummary[]>;
   article(id: string): Promise<ArticleDetail | null>;
+  /** The facts with these edge keys (unknown keys are left out). */
+  facts(keys: string[]): Promise<FactDetail[]>;
   stats(): Promise<GraphStats>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,9 +2,16 @@ import Graph from "graphology";
 import type { ApiGraph, EdgeAttrs, NodeAttrs } from "../api.ts";
 import { colorOf } from "./colors.ts";
 
-export type ViewNode = NodeAttrs & { x: number; y: number; size: number; color: string };
-/** bundleLabel and size: how the edge draws as part of the bundle of facts between its two nodes (see bundleEdges). */
-export type ViewEdge = EdgeAttrs & { bundleLabel?: string; size?: number };
+/**
+ * fixed: pinned (layouts leave it in place); community: its Louvain community; metric: the value of the size metric;
+ * displayLabel: what the label shows (the name, the type, or nothing).
+ */
+export type ViewNode = NodeAttrs & { x: number; y: number; size: number; color: string; fixed?: boolean; community?: number; metric?: number; displayLabel?: string };
+/**
+ * bundleLabel and size: how the edge draws as part of the bundle of facts between its two nodes (see bundleEdges);
+ * support: how many articles report the same fact (same subject, relation and object).
+ */
+export type ViewEdge = EdgeAttrs & { bundleLabel?: string; size?: number; support?: number };
 export type ViewGraph = Graph<ViewNode, ViewEdge>;
 
 /** A stable pseudo-random number in [0,1) from a string, so the first layout is the same on every load. */
@@ -41,6 +48,7 @@ export function mergeApiGraph(graph: ViewGraph, data: ApiGraph, around?: { x: nu
       y: stored ? attrs.y! : (around?.y ?? 0) + Math.sin(angle) * r,
       size: sizeForDegree(attrs.degree ?? 0),
       color: colorOf(attrs.entityType),
+      displayLabel: attrs.label,
     });
     added.push(node.key);
   }
@@ -92,4 +100,20 @@ export function bundleEdges(graph: ViewGraph, visibleEdges: Set<string> | null):
       if (attrs.bundleLabel !== label || attrs.size !== size) graph.mergeEdgeAttributes(key, { bundleLabel: label, size });
     }
   }
+}
+
+/** Sets each edge's `support`: the number of distinct articles reporting the same subject, relation and object. */
+export function countSupport(graph: ViewGraph): void {
+  const articles = new Map<string, Set<string>>();
+  const factOf = (source: string, target: string, relation: string) => `${source}\u0000${relation}\u0000${target}`;
+  graph.forEachEdge((key, attrs, source, target) => {
+    const fact = factOf(source, target, attrs.relation);
+    let set = articles.get(fact);
+    if (!set) articles.set(fact, (set = new Set()));
+    set.add(attrs.articleId ?? key);
+  });
+  graph.forEachEdge((key, attrs, source, target) => {
+    const support = articles.get(factOf(source, target, attrs.relation))?.size ?? 1;
+    if (attrs.support !== support) graph.setEdgeAttribute(key, "support", support);
+  });
 }

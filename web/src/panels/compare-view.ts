@@ -1,15 +1,16 @@
 import type { CompareResult, TopicSummary } from "../api.ts";
 import { append, clear, el, safeHref } from "../dom.ts";
+import { hostOf } from "./article-panel.ts";
 
 type Column = CompareResult["columns"][number];
-type Evidence = Column["evidence"][number];
+type QuoteGroup = Column["quotes"][number];
 
 export type CompareActions = {
   /** Runs the comparison (and records topic and actors in the URL). */
   compare(topic: string, actors: string[]): void;
   showTopicTimeline(topic: string): void;
   showActorTimeline(actor: string): void;
-  openArticle(articleId: string): void;
+  openArticle(articleId: string, highlight?: { start: number; end: number }): void;
 };
 
 const STANCE_LABELS: Record<string, string> = {
@@ -25,34 +26,47 @@ export function stanceBadge(stance: string): HTMLElement {
   return el("span", { className: `stance-badge stance-${slug}`, attrs: { "data-stance": stance } }, STANCE_LABELS[stance] ?? stance);
 }
 
-/** Dated facts first, oldest first, so a change of position reads top to bottom. */
-function byDate(a: Evidence, b: Evidence): number {
-  if (a.date === b.date) return 0;
-  if (a.date === null) return 1;
-  if (b.date === null) return -1;
-  return a.date < b.date ? -1 : 1;
-}
+const POSITION_ORDER = ["support", "conditional", "mixed", "oppose"] as const;
 
-function evidenceItem(item: Evidence, actions: CompareActions): HTMLElement {
+/** One quote, listed once, with every fact it supports, its article (opened on the quote) and the original's link. */
+function quoteCard(group: QuoteGroup, actions: CompareActions): HTMLElement {
   const meta = el("div", { className: "relation-meta" });
-  if (item.articleId) {
-    const articleId = item.articleId;
+  if (group.articleId) {
+    const articleId = group.articleId;
+    const span = typeof group.start === "number" && typeof group.end === "number" ? { start: group.start, end: group.end } : undefined;
     meta.append(
-      el("button", { className: "link-button", attrs: { type: "button" }, on: { click: () => actions.openArticle(articleId) } }, item.articleTitle ?? articleId),
+      el("button", { className: "link-button", attrs: { type: "button", title: "Open the article on this quote" }, on: { click: () => actions.openArticle(articleId, span) } }, group.articleTitle ?? articleId),
     );
   }
-  if (item.source) meta.append(` · ${item.source}`);
-  meta.append(` · ${item.date ?? "undated"}`);
-  const href = safeHref(item.url);
-  if (href) meta.append(" · ", el("a", { attrs: { href, target: "_blank", rel: "noopener noreferrer" } }, "source"));
-  const what = item.proposalName ? `${item.relation} ${item.proposalName}` : item.relation;
+  if (group.source) meta.append(` · ${group.source}`);
+  meta.append(` · ${group.date ?? "undated"}`);
+  const href = safeHref(group.url);
+  if (href) meta.append(" · ", el("a", { className: "original", attrs: { href, target: "_blank", rel: "noopener noreferrer", title: "The original article" } }, `${hostOf(href)} ↗`));
+  const facts = el("ul", { className: "quote-facts" });
+  for (const fact of group.facts) {
+    const what = fact.proposalName ? `${fact.relation} ${fact.proposalName}` : fact.relation === "HAS_STANCE" ? "stance on the topic" : fact.relation;
+    facts.append(el("li", {}, stanceBadge(fact.position), " ", fact.actorName, " — ", what));
+  }
   return el(
     "li",
     { className: "relation compare-evidence" },
-    el("div", {}, stanceBadge(item.position), " ", item.actorName, " — ", what),
-    item.quote ? el("blockquote", { className: "quote" }, item.quote) : null,
+    facts,
+    group.quote ? el("blockquote", { className: "quote" }, group.quote) : null,
     meta,
   );
+}
+
+/** How the column's stance was derived: counts by position, the latest and the strongest fact, and the rule applied. */
+function explanation(col: Column): HTMLElement {
+  const e = col.explanation;
+  const counts = POSITION_ORDER.filter((p) => (e.counts[p] ?? 0) > 0).map((p) => `${e.counts[p]} ${STANCE_LABELS[p] ?? p}`);
+  const fact = (f: { relation: string; proposalName: string | null }) => (f.proposalName ? `${f.relation} ${f.proposalName}` : f.relation === "HAS_STANCE" ? "stance" : f.relation);
+  const list = el("dl", { className: "facts compare-explanation" });
+  list.append(el("dt", {}, "Facts"), el("dd", { className: "explain-counts" }, counts.length ? counts.join(", ") : "none"));
+  if (e.latest) list.append(el("dt", {}, "Latest"), el("dd", { className: "explain-latest" }, stanceBadge(e.latest.position), ` ${fact(e.latest)}, ${e.latest.date}`));
+  if (e.strongest) list.append(el("dt", {}, "Strongest"), el("dd", { className: "explain-strongest" }, stanceBadge(e.strongest.position), ` ${fact(e.strongest)}, confidence ${e.strongest.confidence.toFixed(2)}`));
+  list.append(el("dt", {}, "Rule"), el("dd", { className: "explain-rule" }, e.rule));
+  return el("details", { className: "stance-why", attrs: { open: "" } }, el("summary", {}, "Why ", stanceBadge(col.stance)), list);
 }
 
 function column(col: Column, actions: CompareActions): HTMLElement {
@@ -67,13 +81,14 @@ function column(col: Column, actions: CompareActions): HTMLElement {
   if (col.actor.kind === "group") facts.append(el("dt", {}, "Members"), el("dd", {}, String(col.actor.memberIds.length)));
   const members = el("ul", { className: "compare-members" });
   for (const m of col.members) members.append(el("li", {}, m.name, " ", stanceBadge(m.stance)));
-  const evidence = el("ul", { className: "relations" });
-  for (const item of [...col.evidence].sort(byDate)) evidence.append(evidenceItem(item, actions));
+  const quotes = el("ul", { className: "relations" });
+  for (const group of col.quotes) quotes.append(quoteCard(group, actions));
   return el(
     "section",
     { className: "compare-column", attrs: { "data-actor": col.actor.query } },
     el("header", {}, el("h3", {}, col.actor.name), stanceBadge(col.stance)),
     col.actor.note ? el("p", { className: "muted" }, col.actor.note) : null,
+    col.evidence.length > 0 ? explanation(col) : null,
     facts,
     el(
       "button",
@@ -81,7 +96,10 @@ function column(col: Column, actions: CompareActions): HTMLElement {
       "Timeline",
     ),
     col.members.length > 0 ? el("details", {}, el("summary", {}, "Members' stances"), members) : null,
-    col.evidence.length > 0 ? evidence : el("p", { className: "muted" }, "No relation found on this topic."),
+    col.quotes.length > 0
+      ? el("p", { className: "muted" }, `${col.quotes.length} quote${col.quotes.length === 1 ? "" : "s"} behind ${col.evidence.length} fact${col.evidence.length === 1 ? "" : "s"}, oldest first`)
+      : null,
+    col.quotes.length > 0 ? quotes : el("p", { className: "muted" }, "No relation found on this topic."),
   );
 }
 

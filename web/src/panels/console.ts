@@ -82,6 +82,11 @@ export class QueryConsole {
     return this.editor.text;
   }
 
+  /** Puts a query in the editor (Back to an earlier query). */
+  setQuery(query: string): void {
+    if (this.editor.text !== query) this.editor.text = query;
+  }
+
   setSavedQueries(queries: SavedQuery[]): void {
     this.saved = queries;
     for (const q of queries) this.savedSelect.append(el("option", { attrs: { value: q.name, title: q.description } }, q.title));

@@ -1,6 +1,7 @@
 import type { NodeDetail, Relation } from "../api.ts";
 import { clear, el, safeHref } from "../dom.ts";
 import { colorOf } from "../graph/colors.ts";
+import { hostOf } from "./article-panel.ts";
 
 export type NodePanelActions = {
   close(): void;
@@ -9,6 +10,9 @@ export type NodePanelActions = {
   openArticle(articleId: string, highlight?: { start: number; end: number }): void;
   /** Opens the actor's timeline (offered for people, organizations and countries). */
   timeline?(actorId: string): void;
+  hide?(id: string): void;
+  togglePin?(id: string): void;
+  isPinned?(id: string): boolean;
 };
 
 const ACTOR_TYPES = new Set(["Person", "Organization", "Country"]);
@@ -35,11 +39,11 @@ function relationItem(rel: Relation, actions: NodePanelActions): HTMLElement {
   if (rel.articleSource) meta.append(` · ${rel.articleSource}`);
   if (rel.date ?? rel.articlePublishedAt) meta.append(` · ${rel.date ?? rel.articlePublishedAt}`);
   const href = safeHref(rel.articleUrl);
-  if (href) meta.append(" · ", el("a", { attrs: { href, target: "_blank", rel: "noopener noreferrer" } }, "source"));
+  if (href) meta.append(" · ", el("a", { className: "original", attrs: { href, target: "_blank", rel: "noopener noreferrer", title: "The original article" } }, `${hostOf(href)} ↗`));
   return el(
     "li",
     { className: "relation" },
-    el("div", {}, arrow, other, rel.stance ? ` (${rel.stance})` : ""),
+    el("div", {}, arrow, other, rel.stance ? el("span", { className: "stance-note" }, ` (${rel.stance})`) : ""),
     rel.evidence ? el("blockquote", { className: "quote" }, rel.evidence) : null,
     meta,
   );
@@ -70,6 +74,13 @@ export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: No
   const timelineButton = timeline
     ? el("button", { attrs: { type: "button", id: "open-timeline" }, on: { click: () => timeline(node.id) } }, "Timeline")
     : null;
+  const hide = actions.hide
+    ? el("button", { attrs: { type: "button", id: "hide-node", title: "Hide this node (Filters › Reset shows it again)" }, on: { click: () => actions.hide!(node.id) } }, "Hide")
+    : null;
+  const pinned = actions.isPinned?.(node.id) ?? false;
+  const pin = actions.togglePin
+    ? el("button", { attrs: { type: "button", id: "pin-node", "aria-pressed": String(pinned), title: "Pinned nodes stay in place when the layout runs" }, on: { click: () => actions.togglePin!(node.id) } }, pinned ? "Unpin" : "Pin")
+    : null;
   const groups = el("div", { className: "relation-groups" });
   for (const group of node.relations) {
     const list = el("ul", { className: "relations" });
@@ -80,5 +91,5 @@ export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: No
   }
   if (node.relations.length === 0) groups.append(el("p", { className: "muted" }, "No relations recorded."));
   root.setAttribute("aria-labelledby", "panel-title");
-  root.append(header, facts, el("div", { className: "panel-actions" }, expand, timelineButton), groups);
+  root.append(header, facts, el("div", { className: "panel-actions" }, expand, timelineButton, hide, pin), groups);
 }

@@ -1,10 +1,11 @@
 import type { Timeline, TimelineEvent } from "../api.ts";
 import { append, clear, el, safeHref } from "../dom.ts";
+import { hostOf } from "./article-panel.ts";
 
 export type TimelineActions = {
   close(): void;
   selectNode(id: string): void;
-  openArticle(articleId: string): void;
+  openArticle(articleId: string, highlight?: { start: number; end: number }): void;
 };
 
 function eventItem(event: TimelineEvent, actions: TimelineActions): HTMLElement {
@@ -15,13 +16,14 @@ function eventItem(event: TimelineEvent, actions: TimelineActions): HTMLElement 
   const meta = el("div", { className: "relation-meta" });
   if (event.articleId) {
     const articleId = event.articleId;
+    const span = typeof event.start === "number" && typeof event.end === "number" ? { start: event.start, end: event.end } : undefined;
     meta.append(
-      el("button", { className: "link-button", attrs: { type: "button" }, on: { click: () => actions.openArticle(articleId) } }, event.articleTitle ?? articleId),
+      el("button", { className: "link-button", attrs: { type: "button", title: "Open the sentence in the article" }, on: { click: () => actions.openArticle(articleId, span) } }, event.articleTitle ?? articleId),
     );
   }
   if (event.source) meta.append(` · ${event.source}`);
   const href = safeHref(event.url);
-  if (href) meta.append(" · ", el("a", { attrs: { href, target: "_blank", rel: "noopener noreferrer" } }, "source"));
+  if (href) meta.append(" · ", el("a", { className: "original", attrs: { href, target: "_blank", rel: "noopener noreferrer", title: "The original article" } }, `${hostOf(href)} ↗`));
   return el(
     "li",
     { className: "timeline-event relation" },
