@@ -96,13 +96,20 @@ export class Tally {
   }
 }
 
-/** Python's round(x, 3): round half to even on the binary value, close enough via toFixed on a nudged value. */
+/**
+ * Python's round(x, 3): correctly rounded on the exact binary value, half to even only on an exact tie. The exact
+ * decimal expansion of a double comes from toFixed(100) (0.8875 is stored as 0.88749999..., so it rounds down).
+ */
 function round3(x: number): number {
-  const scaled = x * 1000;
-  const floor = Math.floor(scaled);
-  // An exact tie (x is k/8000-like and representable) rounds to even, as Python does.
-  if (scaled - floor === 0.5 && (floor + 0.5) / 1000 === x) return (floor % 2 === 0 ? floor : floor + 1) / 1000;
-  return Number(x.toFixed(3));
+  if (!Number.isFinite(x) || x < 0) return Number(x.toFixed(3));
+  const exact = x.toFixed(100);
+  const dot = exact.indexOf(".");
+  const kept = BigInt(exact.slice(0, dot) + exact.slice(dot + 1, dot + 4));
+  const rest = exact.slice(dot + 4).replace(/0+$/, "");
+  let n = kept;
+  if (rest > "5" || (rest.startsWith("5") && rest.length > 1)) n += 1n;
+  else if (rest === "5" && n % 2n === 1n) n += 1n;
+  return Number(n) / 1000;
 }
 
 export type Tallies = Map<string, Tally>;

@@ -286,8 +286,12 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
   const out: Entity[] = [];
   // "his meeting with Putin": the possessor took part.
   for (const k of kidsOf(s, t, "nmod:poss")) for (const e of ctx.res.actors(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
-  for (const k of [...ekidsOf(s, t, "nmod:between"), ...ekidsOf(s, t, "nmod:with"), ...ekidsOf(s, t, "nmod:among")]) {
-    for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
+  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part.
+  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!))];
+  for (const h of heads) {
+    for (const k of [...ekidsOf(s, h, "nmod:between"), ...ekidsOf(s, h, "nmod:with"), ...ekidsOf(s, h, "nmod:among")]) {
+      for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);
+    }
   }
   return out;
 }
@@ -361,4 +365,18 @@ function verbDate(ctx: Ctx, s: Sent, v: number): string | undefined {
   parts.sort((a, b) => a - b);
   const future = isPlanned(s, v) || kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower));
   return findDate(parts.map((k) => s.toks[k]!.text).join(" "), ctx.publishedAt, future, future)?.date;
+}
+
+/** "which he will convene at Ramstein Air Base on Friday": the place and date a hosting or attending verb gives its meeting. */
+export function locateMeeting(ctx: Ctx, s: Sent, v: number, meeting: Entity): void {
+  const place = clauseLocatives(s, v)
+    .flatMap((k) => subtree(s, k))
+    .map((x) => ctx.reg.at(s.index, x).find((m) => m.entity.type === "Place")?.entity)
+    .find(Boolean);
+  const date = verbDate(ctx, s, v);
+  if (date && meeting.attrs.date === undefined) meeting.attrs.date = date;
+  if (place && meeting.attrs.place === undefined) {
+    meeting.attrs.place = place.key;
+    addFact(ctx, { type: "HELD_IN", subject: meeting, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/verb" });
+  }
 }

@@ -40,8 +40,9 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
         if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
         if (rel.startsWith("advcl") || rel === "nmod:tmod" || rel === "obl:tmod") continue;
         if (isClause && (rel === "aux" || rel === "aux:pass" || rel === "cop" || /^nsubj/.test(rel) || rel === "expl")) {
-          // A that-clause keeps its subject ("that every captured soldier be sent home").
-          if (!(/^nsubj/.test(rel) && (hasThat(s, t) || keepSubject))) continue;
+          // A that-clause keeps its subject and with it the words between ("that every captured soldier be sent home").
+          const withSubject = (hasThat(s, t) || keepSubject) && (s.kids[t] ?? []).some((x) => /^nsubj/.test(x.rel) && x.to < t);
+          if (!(withSubject && (/^nsubj/.test(rel) || (d < t && rel !== "expl")))) continue;
         }
         if (isClause && rel === "advmod" && G.discourseAdverbs.has(s.toks[d]!.lower)) continue;
         if (rel.startsWith("obl") && isTemporalPhrase(s, d)) continue;
@@ -71,8 +72,11 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   while (set.has(hi + 1)) hi++;
   const contiguous: number[] = [];
   for (let k = lo; k <= hi; k++) contiguous.push(k);
-  // Names stay readable: at most 16 words.
-  return contiguous.length > 16 ? contiguous.slice(0, 16) : contiguous;
+  // Names stay readable: at most 16 words, not ending on a function word.
+  if (contiguous.length <= 16) return contiguous;
+  const cut = contiguous.slice(0, 16);
+  while (cut.length > 1 && /^(,|:|POS|CC|IN|TO|DT|PRP\$|WDT|``)$/.test(s.toks[cut[cut.length - 1]!]!.pos)) cut.pop();
+  return cut;
 }
 
 function hasThat(s: Sent, t: number): boolean {
@@ -149,6 +153,9 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   if (!found && tok.pos.startsWith("NN") && (definite || (generic && dets.length === 0 && kidsOf(s, t, /^(amod|compound)$/).length > 0))) {
     found = referBack(ctx, existing, s, t, words, generic, opts.proposer);
   }
+  // "Cambodia proposed an all-for-all swap ... Cambodia's negotiator tabled a plan under which every prisoner ...
+  // would be freed": a plan its own proposer puts forward again on the same topic is the same proposal, described.
+  if (!found && generic && !definite && opts.proposer?.length) found = restated(ctx, s, t, span, opts.proposer);
   // Offering to host again ("stood ready to receive delegations") is the offer to host already made.
   if (!found && tok.pos.startsWith("VB") && G.hostingVerbsOffered.has(tok.lemma) && opts.proposer?.length) {
     const who = new Set(opts.proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
@@ -167,6 +174,19 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   e.attrs.topic = topicOf(ctx, s, span, t);
   ctx.reg.mention(e, s, from, to, "name");
   return e;
+}
+
+/**
+ * The one earlier proposal of these proposers on the topic of the phrase at t: what a restatement by the same side
+ * refers to ("tabled a plan under which ...", "repeating Phnom Penh's demand that ...").
+ */
+export function restated(ctx: Ctx, s: Sent, t: number, span: number[], proposer: Entity[]): Entity | undefined {
+  const topic = topicOf(ctx, s, span, t);
+  if (topic === "other") return undefined;
+  const who = new Set(proposer.flatMap((a) => [a.key, String(a.attrs.country ?? ""), String(a.attrs.org ?? "")]));
+  const at = s.toks[t]!.start;
+  const same = ctx.reg.list("Proposal").filter((p) => p.attrs.topic === topic && p.mentions.some((m) => m.start < at) && proposerKeys(ctx, p).some((k) => who.has(k)));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** Words that match on their stem or on a shared beginning of six letters ("mediation" ~ "mediate"). */
@@ -240,7 +260,7 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   }
   if (generic) {
     // A definite description presupposes its referent ("the 14-page document", "the full package").
-    if (definite) return best && bestScore > 0 ? best : byRecency[0];
+    if (definite) return best && bestScore > 0 ? best : salient(byRecency, s);
     if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;
     if (best && bestScore > 0) return best;
     // "the mission", "the force": the latest proposal with that head; "the plan", "the idea": the latest proposal.
@@ -254,6 +274,21 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   const topic = topicOf(ctx, s, themeSpan(s, t), t);
   if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
   return undefined;
+}
+
+/**
+ * "the outline", "the proposal" with nothing to tell: the proposal the recent text is about, the one named in the
+ * most sentences among those named in the last four (the latest on a tie), not an option listed inside it.
+ */
+function salient(byRecency: Entity[], s: Sent): Entity | undefined {
+  let best: Entity | undefined;
+  let bestCount = 0;
+  for (const p of byRecency) {
+    if (!p.mentions.some((m) => m.sent <= s.index && m.sent >= s.index - 4)) continue;
+    const count = new Set(p.mentions.filter((m) => m.sent <= s.index).map((m) => m.sent)).size;
+    if (count > bestCount) ((best = p), (bestCount = count));
+  }
+  return best ?? byRecency[0];
 }
 
 /** Who put a proposal forward, with the countries and organisations those people act for. */

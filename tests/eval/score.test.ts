@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readArticles } from "../../src/article/index.ts";
 import { extractArticle } from "../extract/helpers.ts";
-import { scoreDocuments } from "../../src/eval/score.ts";
+import { scoreDocuments, Tally } from "../../src/eval/score.ts";
 import { evaluate, readGold } from "../../src/eval/index.ts";
 
 const FIXTURES = path.resolve("tests/fixtures/eval");
@@ -35,6 +35,19 @@ describe("TypeScript scorer equals the reference score.py", () => {
     }
     expect(scoreDocuments(pairs)).toEqual(python(args));
   }, 300_000);
+
+  it("rounds precision and recall as Python's round(x, 3) does, half matches and exact ties included", () => {
+    const cases: [number, number][] = [];
+    for (let sys = 1; sys <= 240; sys++) for (let tp2 = 0; tp2 <= 2 * sys; tp2++) cases.push([tp2 / 2, sys]);
+    const script = "import json,sys\nprint(json.dumps([round(t/s,3) for t,s in json.load(sys.stdin)]))";
+    const want = JSON.parse(execFileSync("python3", ["-c", script], { input: JSON.stringify(cases), encoding: "utf8" })) as number[];
+    const got = cases.map(([tp, sys]) => {
+      const t = new Tally();
+      t.add(tp, sys, sys);
+      return t.prf().p;
+    });
+    expect(got).toEqual(want);
+  });
 
   it("agrees on crafted edge cases: symmetric MET_WITH, half stances, loose proposal names, unmatched ids", () => {
     const gold = {

@@ -10,6 +10,8 @@ import type { Sent } from "./doc.ts";
  * Each repair changes the basic tree and the enhanced graph alike.
  */
 export function repairSentence(s: Sent): void {
+  relativeVerbAfterParticiple(s);
+  nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
   subjectAfterRelativeClause(s);
   for (let t = 0; t < s.toks.length; t++) {
@@ -21,6 +23,8 @@ export function repairSentence(s: Sent): void {
       if (subj) {
         relabel(s, t, subj.to, "nsubj:pass");
         for (const a of s.kids[t] ?? []) if (a.rel === "obl:by") relabel(s, t, a.to, "obl:agent");
+        // "The offer made by Brussels of early access ...": the of-phrase is the noun's.
+        if (s.toks[subj.to]!.pos.startsWith("NN")) for (const a of [...(s.kids[t] ?? [])]) if (a.rel === "obl:of" && a.to > t) move(s, a.to, subj.to, "nmod:of");
       }
     }
     if (tk.pos === "VBD" && (s.kids[t] ?? []).some((a) => a.rel === "obl:by" || a.rel === "obl:agent") && !(s.kids[t] ?? []).some((a) => a.rel === "obj" || a.rel === "aux")) {
@@ -150,4 +154,70 @@ function subjectAfterRelativeClause(s: Sent): void {
     s.eheads[root]!.push({ rel: "nsubj", to: v });
     return;
   }
+}
+
+/**
+ * "a plan under which every prisoner held by either side would be freed": the parser takes the participle inside
+ * the relative clause ("held") for its verb and hangs the real verb ("would be freed") on the main clause. The
+ * participle then modifies its noun, and the verb with its auxiliaries heads the relative clause.
+ */
+function relativeVerbAfterParticiple(s: Sent): void {
+  for (let r = 1; r < s.toks.length; r++) {
+    if (s.rel[r] !== "acl:relcl" || s.toks[r]!.pos !== "VBN") continue;
+    const kids = s.kids[r] ?? [];
+    if (kids.some((a) => /^aux/.test(a.rel))) continue;
+    const subj = kids.find((a) => a.rel === "nsubj" && a.to < r && s.toks[a.to]!.pos.startsWith("NN"));
+    const relPronoun = kids.find((a) => a.to < r && /^(WDT|WP)$/.test(s.toks[a.to]!.pos));
+    if (!subj || !relPronoun) continue;
+    const noun = s.head[r]!;
+    const clauseHead = s.head[noun]!;
+    if (clauseHead < 0) continue;
+    const end = Math.max(r, ...subtreeOf(s, r));
+    const verb = (s.kids[clauseHead] ?? []).find(
+      (a) => a.rel === "dep" && a.to > end && s.toks[a.to]!.pos.startsWith("VB") && !hasSubject(s, a.to) && Math.min(...subtreeOf(s, a.to)) === end + 1 && (s.kids[a.to] ?? []).some((k) => /^aux/.test(k.rel)),
+    );
+    if (!verb) continue;
+    const v = verb.to;
+    const passive = (s.kids[v] ?? []).some((a) => a.rel === "aux:pass");
+    move(s, v, noun, "acl:relcl");
+    move(s, subj.to, v, passive ? "nsubj:pass" : "nsubj");
+    move(s, relPronoun.to, v, relPronoun.rel);
+    move(s, r, subj.to, "acl");
+    return;
+  }
+}
+
+function subtreeOf(s: Sent, t: number): number[] {
+  const out = [t];
+  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) out.push(a.to);
+  return out;
+}
+
+/**
+ * "was tabled by the EU's special representative for the dialogue, Peter Sorensen, and ...": a passive verb has no
+ * object, so a name set off by commas after its by-phrase, read as its object, is in apposition to the agent.
+ */
+function nameAfterByPhrase(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const kids = s.kids[v] ?? [];
+    if (s.toks[v]!.pos !== "VBN" || !kids.some((a) => a.rel === "aux:pass")) continue;
+    const agent = kids.find((a) => (a.rel === "obl" || a.rel === "obl:by" || a.rel === "obl:agent") && (s.kids[a.to] ?? []).some((c) => c.rel === "case" && s.toks[c.to]!.lower === "by"));
+    if (!agent) continue;
+    const afterComma = (k: number) => s.toks[k]!.pos === "NNP" && s.toks[firstOf(s, k) - 1]?.text === ",";
+    // The name read as the verb's object, or in apposition to a later phrase of the verb ("for the dialogue, X").
+    let name = kids.find((a) => a.rel === "obj" && a.to > agent.to && afterComma(a.to))?.to;
+    if (name === undefined && s.toks[agent.to]!.ner !== "PERSON") {
+      for (const a of kids) {
+        if (a.to <= agent.to || !/^obl/.test(a.rel) || s.toks[a.to]!.ner === "PERSON") continue;
+        const ap = (s.kids[a.to] ?? []).find((k) => k.rel === "appos" && s.toks[k.to]!.ner === "PERSON" && afterComma(k.to));
+        if (ap) name = ap.to;
+      }
+    }
+    if (name === undefined) continue;
+    move(s, name, agent.to, "appos");
+  }
+}
+
+function firstOf(s: Sent, t: number): number {
+  return Math.min(...subtreeOf(s, t));
 }

@@ -1,5 +1,5 @@
 import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
-import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -36,9 +36,20 @@ export class Resolver {
     const direct = this.named(s, t);
     if (direct.length) return direct.filter(isActor);
     const tok = s.toks[t]!;
+    // "Presidents X and Y, who agreed ...": a relative pronoun stands for the noun its clause hangs on, even
+    // when the parser left the clause as a bare dependent.
+    if ((tok.pos === "WP" || tok.pos === "WDT") && /^nsubj/.test(s.rel[t]!)) {
+      const v = s.head[t]!;
+      const h = v >= 0 ? s.head[v]! : -1;
+      if (h >= 0 && /^(acl:relcl|dep)$/.test(s.rel[v]!) && h < t && s.toks[h]!.pos.startsWith("NN")) {
+        const out = [h, ...kidsOf(s, h, "conj")].flatMap((k) => this.named(s, k)).filter(isActor);
+        if (out.length) return [...new Set(out)];
+      }
+    }
     if (tok.pos === "PRP" || tok.pos === "PRP$" || tok.pos === "WP") return this.pronoun(s, t);
     if (tok.pos.startsWith("NN")) {
-      const appos = kidsOf(s, t, "appos").flatMap((a) => this.named(s, a)).filter(isActor);
+      // "X, the foreign minister", "his British counterpart John Healey" (a name hung as dep after its role).
+      const appos = kidsOf(s, t, /^(appos|dep)$/).filter((a) => s.rel[a] === "appos" || (a > t && s.toks[a]!.pos === "NNP")).flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
       // "a group of nine countries that pledged": the countries of a group stand for the group.
       if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
@@ -175,7 +186,9 @@ export class Resolver {
   roleNoun(s: Sent, t: number): Entity | undefined {
     const tok = s.toks[t]!;
     const det = kidsOf(s, t, "det").map((k) => s.toks[k]!.lower);
-    if (!det.includes("the")) return undefined;
+    // "the minister", or an owner's office: "the EU's special representative", "Russia's foreign minister".
+    const owner = kidsOf(s, t, "nmod:poss").flatMap((k) => this.named(s, k)).find((e) => e.type === "Country" || e.type === "Organization");
+    if (!det.includes("the") && !owner) return undefined;
     const words = [tok.lower];
     for (const k of kidsOf(s, t, /^(compound|amod)$/)) words.unshift(s.toks[k]!.lower);
     const roleText = words.join(" ");
@@ -186,12 +199,14 @@ export class Resolver {
       const c = this.named(s, k).find((e) => e.type === "Country");
       if (c) country = c;
     }
+    const org = owner?.type === "Organization" ? owner : undefined;
     const roleWords = words.filter((w) => !country || !this.isCountryWord(s, t, w));
     const candidates = this.reg.list("Person").filter((p) => {
       const role = String(p.attrs.role ?? p.attrs.knownRole ?? "").toLowerCase();
       if (!role) return false;
-      if (!roleWords.every((w) => role.includes(w) || (w === "defence" && role.includes("defense")))) return false;
+      if (!roleWords.every((w) => role.includes(w) || (ROLE_SYNONYMS.get(w) ?? []).some((x) => role.includes(x)))) return false;
       if (country && p.attrs.country !== country.key && p.attrs.knownCountry !== country.attrs.iso3) return false;
+      if (org && p.attrs.org !== org.key) return false;
       return true;
     });
     const best = this.mostRecent(candidates, s, t);
@@ -228,6 +243,9 @@ export class Resolver {
     } else if (G.pronouns.neuter.has(w) || G.pronouns.plural.has(w)) want = (e) => e.type === "Country" || e.type === "Organization";
     else if (G.pronouns.speaker.has(w)) return this.speakerOf(s);
     else return [];
+    // "The minister will take the offer to the group, which he will convene": this sentence's subject, named by
+    // its role, is the likeliest antecedent; resolve it first so that it is among the mentions.
+    for (let i = 0; i < t; i++) if (/^nsubj/.test(s.rel[i]!) && s.toks[i]!.pos.startsWith("NN") && !this.reg.at(s.index, i).length) this.roleNoun(s, i);
     const found = this.nearestBefore(s, t, want);
     if (found) {
       this.reg.mention(found, s, t, t, "pronoun");

@@ -93,9 +93,12 @@ function appositionTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: 
   while (a >= 0 && (TITLE_WORDS.has(toks[a]!.lower) || toks[a]!.pos === "NNP") && toks[a]!.text !== ",") a--;
   if (a >= 1 && toks[a]!.text === ",") {
     let c = a - 1;
-    while (c >= 0 && toks[c]!.text !== "," && !toks[c]!.pos.startsWith("VB") && toks[c]!.pos !== "IN" && a - c < 10) c--;
+    // "the EU's special representative for the dialogue, X": an of/for-phrase belongs to the title.
+    const inTitle = (k: number) => toks[k]!.pos === "IN" && /^(for|of|to)$/.test(toks[k]!.lower) && toks.slice(0, k).some((x, i) => i > k - 6 && OFFICE_WORDS.has(x.lower));
+    // "X and his Colombian counterpart, Y": the title starts after the conjunction.
+    while (c >= 0 && toks[c]!.text !== "," && !toks[c]!.pos.startsWith("VB") && toks[c]!.pos !== "CC" && (toks[c]!.pos !== "IN" || inTitle(c)) && a - c < 12) c--;
     const phrase = toks.slice(c + 1, a);
-    if (phrase.length && phrase.some((t) => OFFICE_WORDS.has(t.lower)) && (c < 0 || toks[c]!.text === "," || toks[c]!.pos === "IN")) {
+    if (phrase.length && phrase.some((t) => OFFICE_WORDS.has(t.lower)) && (c < 0 || toks[c]!.text === "," || toks[c]!.pos === "IN" || toks[c]!.pos === "CC")) {
       return readTitle(doc, reg, s, c + 1, a - 1, m, resolve);
     }
   }

@@ -2,7 +2,7 @@ import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
 import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
-import { currentMeeting, isMeetingBody, isMeetingHead, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
+import { currentMeeting, isMeetingBody, isMeetingHead, locateMeeting, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
 import type { Polarity } from "./polarity.ts";
@@ -67,7 +67,8 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
   if (!themes.length) return;
   const spec = CLASSES[cls];
   const agents = [...ev.agents];
-  for (const speaker of reportingSpeakers(ctx, ev.pred.s, ev.pred.t, agents)) if (!agents.includes(speaker)) agents.push(speaker);
+  // A spokesman saying his country will host talks takes a position, but does not host or attend them himself.
+  if (cls !== "HOST" && cls !== "ATTEND" && cls !== "MEET") for (const speaker of reportingSpeakers(ctx, ev.pred.s, ev.pred.t, agents)) if (!agents.includes(speaker)) agents.push(speaker);
   for (const agent of agents) {
     for (const theme of themes) {
       if (!validPair(cls, agent, theme)) continue;
@@ -89,6 +90,7 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
         // "floated as a 'sky shield'": another name of the proposal.
         for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));
       }
+      if ((cls === "HOST" || cls === "ATTEND") && theme.type === "Meeting" && ev.pred.pos === "verb") locateMeeting(ctx, ev.pred.s, ev.pred.t, theme);
       // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
         addFact(ctx, { type: "ATTENDED", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
@@ -395,8 +397,8 @@ function speechVerbsOver(s: Sent, t: number): number[] {
   }
   // Down: a parenthetical "..., he said" attached to the predicate's clause.
   let root = t;
-  while (s.head[root]! >= 0 && /^(conj|xcomp|ccomp|advcl)/.test(s.rel[root]!)) root = s.head[root]!;
-  for (const k of kidsOf(s, root, /^(parataxis|ccomp|dep)$/)) if (SPEECH_VERBS.has(s.toks[k]!.lemma) && k !== t) out.push(k);
+  while (s.head[root]! >= 0 && /^(conj|xcomp|ccomp|advcl|dep)/.test(s.rel[root]!)) root = s.head[root]!;
+  for (const k of kidsOf(s, root, /^(parataxis|ccomp|dep)$/)) if (SPEECH_VERBS.has(s.toks[k]!.lemma) && k !== t && !out.includes(k)) out.push(k);
   return out;
 }
 

@@ -63,6 +63,7 @@ const RolesSchema = z.object({
   femaleWords: StrList,
   maleWords: StrList,
   nameParticles: StrList,
+  roleSynonyms: z.record(Str, StrList),
 });
 const PredicateClass = z.enum(["PROPOSE", "OFFER", "REJECT", "SUPPORT", "OPPOSE", "HOST", "ATTEND", "MEET", "URGE"]);
 export type PredicateClass = z.infer<typeof PredicateClass>;
@@ -141,6 +142,10 @@ const GrammarSchema = z.object({
   leadershipVerbs: StrList,
   presenceVerbs: StrList,
   delegateNouns: StrList,
+  delegationNouns: StrList,
+  delegationLeadingVerbs: StrList,
+  representingVerbs: StrList,
+  inMeetingHeads: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,
@@ -425,6 +430,8 @@ export const NOT_PROPOSALS = new Set(NOMINALS.notProposals);
 export const ASSET_NOUNS = new Set(NOMINALS.assetNouns);
 export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
+/** Other words for a role word ("envoy" for "representative"). */
+export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
 export const ORG_ANAPHORS = new Map(Object.entries(NOMINALS.orgAnaphors));
 export const PAIR_NOUNS = new Set(NOMINALS.pairNouns);
 export const COLLECTIVE_ACTOR_NOUNS = new Set(NOMINALS.collectiveActorNouns);

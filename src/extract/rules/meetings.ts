@@ -4,6 +4,7 @@ import { type Entity, isActor } from "../entities/registry.ts";
 import { agentTokens } from "../events/arguments.ts";
 import { recentMeeting } from "../events/commit.ts";
 import { isNegatedToken, polarityOf } from "../events/polarity.ts";
+import { verbEntries } from "../events/predicates.ts";
 import { CLASSES, G } from "../lexicon/index.ts";
 import { isMeetingHead, meetingAt, meetingOfNp, meetingOfVerb } from "../meetings.ts";
 import { type Rule, always, lemmaCue } from "./rule.ts";
@@ -41,10 +42,20 @@ export const meetingPresence: Rule = {
       if (isNegatedToken(s, v)) continue;
       const subjects = subjectsOf(ctx, s, v);
       if (!subjects.length) continue;
-      // "At the session, X ...": a meeting in an at-phrase of the clause.
-      for (const k of ekidsOf(s, v, /^obl:(at|during)$/)) {
+      // "At the session, X ...", "X unveiled the plan after talks in Brasilia", "X discussed it with Y in a phone
+      // call": a meeting in an at/during/after-phrase of the clause (or an in-phrase, for a call or talks) was
+      // attended by the clause's subject and by those it was with.
+      // A verb of attending or hosting says so itself, with its own polarity ("participating in the talks").
+      const selfSaid = verbEntries(s, v).some((e) => e.class === "ATTEND" || e.class === "HOST" || e.class === "MEET");
+      const future = kidsOf(s, v, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) && s.toks[k]!.lower !== "would");
+      for (const k of selfSaid ? [] : ekidsOf(s, v, /^obl:(at|during|after|following|in)$/)) {
+        const rel = (s.ekids[v] ?? []).find((a) => a.to === k)?.rel ?? "";
+        if (rel === "obl:in" && !G.inMeetingHeads.has(s.toks[k]!.lemma)) continue;
+        if (/^obl:(after|following)$/.test(rel) && future) continue;
         const m = meetingAt(ctx, s, k);
-        if (m) attended(ctx, s, subjects, m, "meeting-presence/at");
+        if (!m) continue;
+        const partners = ekidsOf(s, v, /^obl:with$/).flatMap((w) => ctx.res.actors(s, w));
+        attended(ctx, s, [...subjects, ...partners], m, "meeting-presence/at");
       }
       // "X told the meeting", "X addressed the session", "X opened the morning session", "X joined the afternoon session".
       if (G.presenceVerbs.has(tok.lemma)) {
@@ -63,6 +74,22 @@ export const meetingPresence: Rule = {
           }
         }
       }
+    }
+    // "The Israeli team is led by X", "X, who leads Thailand's team in Doha", "Hamas is represented by X": the
+    // head of a delegation or a side's representative is at the talks under way.
+    for (let v = 0; v < s.toks.length; v++) {
+      const tok = s.toks[v]!;
+      if (!tok.pos.startsWith("VB") || isNegatedToken(s, v)) continue;
+      const leads = G.delegationLeadingVerbs.has(tok.lemma);
+      if (!leads && !G.representingVerbs.has(tok.lemma)) continue;
+      const passive = ekidsOf(s, v, /^nsubj:pass$/);
+      const led = passive.length ? passive : ekidsOf(s, v, "obj");
+      if (leads && !led.some((k) => G.delegationNouns.has(s.toks[k]!.lemma))) continue;
+      const who = (passive.length ? ekidsOf(s, v, /^obl:(by|agent)$/).flatMap((k) => ctx.res.actors(s, k)) : subjectsOf(ctx, s, v)).filter((e) => e.type === "Person");
+      if (!who.length) continue;
+      const at = ekidsOf(s, v, /^obl:(at|in)$/).map((k) => meetingAt(ctx, s, k)).find(Boolean);
+      const m = at ?? recentMeeting(ctx, s, v);
+      if (m && m.attrs.planned !== true) attended(ctx, s, who, m, "meeting-presence/delegation", 0.65);
     }
     // "X, who was in Berlin for talks with German officials": the copula with a for-phrase of talks.
     for (let t = 0; t < s.toks.length; t++) {

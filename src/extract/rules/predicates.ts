@@ -8,7 +8,7 @@ import { type Predicate, adjectivePredicate, isPassive, nounPredicate, verbEntri
 import { capitalCountry } from "../entities/coref.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
 import { isMeetingBody, meetingAt, meetingOfHosting } from "../meetings.ts";
-import { proposalFor, spanText, themeSpan } from "../proposals.ts";
+import { proposalFor, restated, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
 /**
@@ -217,7 +217,10 @@ function referredProposal(ctx: Ctx, s: Sent, p: Predicate, agents: Entity[]): En
   if (themed.length) {
     const inner = themed[0]!;
     if (meetingAt(ctx, s, inner.t)) return undefined;
-    const e = proposalFor(ctx, s, inner.t, { proposer: agents });
+    // "Phnom Penh's demand that every soldier be sent home": a definite demand of a side restates its proposal.
+    const definite = kidsOf(s, p.t, "nmod:poss").length > 0 || kidsOf(s, p.t, "det").some((d) => s.toks[d]!.lower === "the");
+    const again = definite ? restated(ctx, s, inner.t, themeSpan(s, inner.t, true), agents) : undefined;
+    const e = again ?? proposalFor(ctx, s, inner.t, { proposer: agents });
     if (e) ctx.reg.mention(e, s, Math.min(p.t, ...kidsOf(s, p.t, /^(amod|compound|nmod:poss|det)$/)), p.t, "nominal");
     return e;
   }

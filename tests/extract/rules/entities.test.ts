@@ -82,3 +82,21 @@ describe("possessive pronouns", () => {
     expect(has(doc, "Amara Diallo", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("people named by their office", () => {
+  it("'tabled by the EU's special representative for the dialogue, X': X tabled it and acts for the EU; 'the envoy' is X later", async () => {
+    const doc = await extractText(
+      "The 20-page plan was tabled by the EU's special representative for the dialogue, Miroslav Lajcak, on Monday. A further round of talks was proposed by the envoy for October.",
+    );
+    expect(has(doc, "Miroslav Lajcak", "PROPOSED", "20-page plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Miroslav Lajcak", "LEADS", "European Union"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Miroslav Lajcak", "PROPOSED", "further round of talks"), describeDoc(doc)).toBe(true);
+  });
+
+  it("an owner's office refers back to its holder ('Russia's foreign minister')", async () => {
+    const doc = await extractText(
+      "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. Turkey proposed a Black Sea grain corridor. Russia's foreign minister rejected the corridor.",
+    );
+    expect(has(doc, "Sergei Lavrov", "REJECTED", "grain corridor"), describeDoc(doc)).toBe(true);
+  });
+});

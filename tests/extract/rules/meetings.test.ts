@@ -117,8 +117,64 @@ describe("meeting mentions", () => {
     const doc = await extractText(body);
     const meeting = doc.entities.find((e) => e.type === "Meeting");
     expect(meeting, describeDoc(doc)).toBeDefined();
-    const texts = meeting!.spans.map((sp) => body.slice(sp.start, sp.end));
+    const texts = (meeting!.spans ?? []).map((sp) => body.slice(sp.start, sp.end));
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) expect(t).not.toMatch(/\b(in|which)$/);
+  });
+});
+
+describe("who is at the talks", () => {
+  it("the head of a delegation and a side's representative attend the talks under way", async () => {
+    const doc = await extractText(
+      "Oman hosted talks between Iran and the United States in Muscat on Saturday. The Iranian team was led by Abbas Araghchi. Washington was represented by Steve Witkoff.",
+    );
+    const talks = doc.entities.find((e) => e.type === "Meeting");
+    expect(talks, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Abbas Araghchi", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Steve Witkoff", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+  });
+
+  it("a spokesman saying his country will host talks does not host them himself", async () => {
+    const doc = await extractText("Qatar's foreign ministry spokesman Majed al-Ansari said Qatar would host the next round of talks in Doha on Tuesday.");
+    expect(has(doc, "Qatar", "HOSTED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Majed al-Ansari", "HOSTED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Majed al-Ansari", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
+  });
+
+  it("'which he and his counterpart X will convene at Y on Friday': both host, at that place; 'he' is the minister of the sentence", async () => {
+    const doc = await extractText(
+      "Defence Minister Boris Pistorius met Chancellor Friedrich Merz on Monday. The minister will take the offer to the Ukraine Defense Contact Group, which he and his British counterpart John Healey will convene at Ramstein Air Base on Friday.",
+    );
+    const group = doc.entities.find((e) => e.type === "Meeting" && /Contact Group/i.test(e.name));
+    expect(group, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Boris Pistorius", "HOSTED", group!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "John Healey", "HOSTED", group!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Friedrich Merz", "HOSTED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, group!.name, "HELD_IN", "Ramstein Air Base"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("meetings named in a phrase of the clause", () => {
+  it("'discussed it with Y in a phone call', 'who agreed on it in a phone call': both were on the call", async () => {
+    const doc = await extractText(
+      "President Ilham Aliyev discussed the corridor with Nikol Pashinyan in a phone call on Monday. Presidents Gitanas Nauseda and Alar Karis, who agreed on the plan in a phone call on Sunday, said more was needed.",
+    );
+    const calls = doc.entities.filter((e) => e.type === "Meeting");
+    expect(calls.length, describeDoc(doc)).toBe(2);
+    for (const [who, call] of [["Ilham Aliyev", 0], ["Nikol Pashinyan", 0], ["Gitanas Nauseda", 1], ["Alar Karis", 1]] as const) {
+      expect(has(doc, who, "ATTENDED", calls[call]!.name), describeDoc(doc)).toBe(true);
+    }
+  });
+
+  it("'unveiled the plan after talks in Brasilia': the unveilers were at the talks; 'will ... after talks' is not yet", async () => {
+    const doc = await extractText(
+      "Foreign Minister Mauro Vieira and his Colombian counterpart, Luis Gilberto Murillo, unveiled the plan after talks in Brasilia. Peru will respond after talks in Lima.",
+    );
+    const brasilia = doc.entities.find((e) => e.type === "Meeting" && /Brasilia/.test(e.name));
+    expect(brasilia, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Mauro Vieira", "ATTENDED", brasilia!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Luis Gilberto Murillo", "ATTENDED", brasilia!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Luis Gilberto Murillo", "LEADS", "Colombia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Peru", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
   });
 });

@@ -151,3 +151,10 @@ describe("arguments found beyond the verb's own subject and object", () => {
     expect(has(doc, "Iceland", "SUPPORTED", "fisheries moratorium"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("misread participles", () => {
+  it("'The offer made by Brussels of early access to the funds': the of-phrase is what was offered", async () => {
+    const doc = await extractText("The offer made by Brussels of early access to the reconstruction funds drew no response.");
+    expect(has(doc, "European Union", "OFFERED", "early access to the reconstruction funds"), describeDoc(doc)).toBe(true);
+  });
+});

@@ -64,4 +64,29 @@ describe("open proposals", () => {
     expect(has(doc, "Russia", "REJECTED", "reassurance force"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Russia", "REJECTED", "police training mission"), describeDoc(doc)).toBe(false);
   });
+
+  it("a side restating its proposal ('tabled a plan under which ...', 'repeating its demand that ...') restates the same one", async () => {
+    const doc = await extractText(
+      "Armenia proposed an immediate prisoner swap. Later, Armenia's chief negotiator, Deputy Foreign Minister Vahan Kostanyan, tabled a plan under which every prisoner held by either side would be released within 48 hours. Azerbaijan rejected the plan. Prime Minister Nikol Pashinyan repeated Yerevan's demand that every captured soldier be sent home at once.",
+    );
+    const swaps = doc.entities.filter((e) => e.type === "Proposal");
+    expect(swaps.length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Vahan Kostanyan", "PROPOSED", "prisoner swap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Azerbaijan", "REJECTED", "prisoner swap"), describeDoc(doc)).toBe(true);
+  });
+
+  it("a new plan of the same side on another topic stays a new proposal", async () => {
+    const doc = await extractText("Armenia proposed an immediate prisoner swap. Armenia also tabled a plan for a demilitarised border zone.");
+    expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(2);
+  });
+});
+
+describe("a bare definite proposal noun", () => {
+  it("'the outline' after options listed inside a plan is the plan the text is about", async () => {
+    const doc = await extractText(
+      "Norway and Switzerland unveiled a joint mediation plan for Sudan. Egypt welcomed the plan. Under the plan, Oslo and Bern are also floating two options: a ceasefire in Darfur, or a unity government. Oslo and Bern agreed on the outline last week. The United Arab Emirates rejected the outline.",
+    );
+    expect(has(doc, "United Arab Emirates", "REJECTED", "joint mediation plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "United Arab Emirates", "REJECTED", "unity government"), describeDoc(doc)).toBe(false);
+  });
 });
