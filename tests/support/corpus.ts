@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { generateCorpus, writeCorpus } from "../../scripts/generate-corpus.ts";
+import { generateCorpus, writeCorpus } from "../../bench/generate-corpus.ts";
 
 /** A small generated corpus split over folders (one .json file per article), for runs that overlap. */
 export function corpusFolders(names: string[], perFolder: number, seed = 7): { root: string; folders: Record<string, string> } {
