@@ -27,6 +27,33 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
+// One source's articles newest first (the article list), and the filters of the overview.
+CREATE INDEX article_source_published IF NOT EXISTS FOR (a:Article) ON (a.source, a.publishedAt);
+// The newest write: readers keep answers computed from all articles (counts by source) until it changes.
+CREATE INDEX article_ingested IF NOT EXISTS FOR (a:Article) ON (a.ingestedAt);
+
+// The explorer's overview takes the most connected nodes from these, reading only the nodes it returns: `degree` is
+// a node's number of facts (every relationship but its mentions), kept by the write path (refresh-degrees.cypher).
+CREATE INDEX entity_degree IF NOT EXISTS FOR (e:Entity) ON (e.degree);
+CREATE INDEX topic_degree IF NOT EXISTS FOR (t:Topic) ON (t.degree);
+// The overview of some node types: one seek per type, in degree order.
+CREATE INDEX entity_type_degree IF NOT EXISTS FOR (e:Entity) ON (e.type, e.degree);
+
+// The facts and stances of one article (the article view), without reading the relationships of every entity it
+// names: a range index covers one relationship type, hence one per type.
+CREATE INDEX fact_article_hosted IF NOT EXISTS FOR ()-[r:HOSTED]-() ON (r.articleId);
+CREATE INDEX fact_article_proposed IF NOT EXISTS FOR ()-[r:PROPOSED]-() ON (r.articleId);
+CREATE INDEX fact_article_rejected IF NOT EXISTS FOR ()-[r:REJECTED]-() ON (r.articleId);
+CREATE INDEX fact_article_offered IF NOT EXISTS FOR ()-[r:OFFERED]-() ON (r.articleId);
+CREATE INDEX fact_article_attended IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.articleId);
+CREATE INDEX fact_article_met_with IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.articleId);
+CREATE INDEX fact_article_urged IF NOT EXISTS FOR ()-[r:URGED]-() ON (r.articleId);
+CREATE INDEX fact_article_supported IF NOT EXISTS FOR ()-[r:SUPPORTED]-() ON (r.articleId);
+CREATE INDEX fact_article_opposed IF NOT EXISTS FOR ()-[r:OPPOSED]-() ON (r.articleId);
+CREATE INDEX fact_article_leads IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.articleId);
+CREATE INDEX fact_article_member_of IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.articleId);
+CREATE INDEX fact_article_held_in IF NOT EXISTS FOR ()-[r:HELD_IN]-() ON (r.articleId);
+CREATE INDEX fact_article_has_stance IF NOT EXISTS FOR ()-[r:HAS_STANCE]-() ON (r.articleId);
 
 // Full-text search over names and aliases (the explorer's search box and `kg` lookups).
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS

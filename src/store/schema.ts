@@ -28,5 +28,20 @@ export async function applySchema(store: Store): Promise<number> {
   }
   // Queries right after creation must be able to use the indexes (full-text search in particular).
   await store.driver.executeQuery(cypher("admin/await-indexes"), {}, { database: store.database });
+  await storeDegrees(store, { all: false });
   return list.length;
+}
+
+/**
+ * Stores each entity's and topic's number of facts (the overview ranks by it; the write path keeps it): on nodes
+ * without one (graphs stored by an older version), or on every node with `all` (repairs, data written by hand).
+ */
+export async function storeDegrees(store: Store, options: { all: boolean }): Promise<void> {
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = store.driver.session({ database: store.database });
+  try {
+    await session.run(cypher("write/backfill-degrees"), { all: options.all });
+  } finally {
+    await session.close();
+  }
 }

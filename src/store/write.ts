@@ -3,7 +3,7 @@ import type { ArticleGraph } from "../graph/schema.ts";
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
 import { batchEntities, combine, type StoredEntity } from "./entity-merge.ts";
-import { isPoolBusyError, isUnavailableError } from "./read/errors.ts";
+import { isPoolBusyError, isUnavailableError } from "./errors.ts";
 
 /**
  * The database went away during a write: the articles in `outcomes` were settled (stored, unchanged or failed
@@ -62,11 +62,23 @@ async function mergeEntities(tx: ManagedTransaction, graphs: ArticleGraph[]): Pr
   if (updates.length > 0) await tx.run(cypher("write/update-entities"), { rows: updates });
 }
 
-/** Removes articles' own facts, stances and mentions (and entities left unmentioned); refreshes the rest's names. */
-async function removeArticleFacts(tx: ManagedTransaction, ids: string[]): Promise<void> {
+/**
+ * Removes articles' own facts, stances and mentions (and entities left unmentioned); refreshes the rest's names.
+ * Returns the ids of the entities that stay (their number of facts changed).
+ */
+async function removeArticleFacts(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const removed = await tx.run(cypher("write/remove-article-facts"), { ids });
   const kept = removed.records.flatMap((r) => r.get("kept") as string[]).sort();
   if (kept.length > 0) await tx.run(cypher("write/refresh-entity-names"), { ids: kept });
+  return kept;
+}
+
+/**
+ * Stores on the given entities and topics their number of facts (see refresh-degrees.cypher); after removals every
+ * topic's too, since the removed stances and proposals may have pointed at any of them.
+ */
+async function refreshDegrees(tx: ManagedTransaction, ids: Iterable<string>, allTopics: boolean): Promise<void> {
+  await tx.run(cypher("write/refresh-degrees"), { ids: [...new Set(ids)].sort(), allTopics });
 }
 
 /**
@@ -90,7 +102,7 @@ async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Pr
   }
   if (pending.length === 0) return outcomes;
   const replaceIds = pending.filter((g) => stored.get(g.article.id) != null).map((g) => g.article.id);
-  if (replaceIds.length > 0) await removeArticleFacts(tx, replaceIds);
+  const kept = replaceIds.length > 0 ? await removeArticleFacts(tx, replaceIds) : [];
   await tx.run(cypher("write/merge-articles"), { articles: pending.map((g) => g.article) });
   await mergeEntities(tx, pending);
   await tx.run(cypher("write/create-mentions"), { mentions: mentionRows(pending) });
@@ -109,6 +121,8 @@ async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Pr
       (p) => `${p.id}|${p.topic}`,
     ),
   });
+  const touched = [...pending.flatMap((g) => [...g.entities.map((e) => e.id), ...g.topics.map((t) => t.id)]), ...kept];
+  await refreshDegrees(tx, touched, replaceIds.length > 0);
   return outcomes;
 }
 
@@ -156,8 +170,9 @@ export async function deleteArticles(store: Store, ids: string[]): Promise<numbe
   const session = store.driver.session({ database: store.database });
   try {
     return await session.executeWrite(async (tx) => {
-      await removeArticleFacts(tx, ids);
+      const kept = await removeArticleFacts(tx, ids);
       const res = await tx.run(cypher("write/delete-articles"), { ids });
+      await refreshDegrees(tx, kept, true);
       return Number(res.records[0]?.get("deleted") ?? 0);
     });
   } finally {
