@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
+import { cypher } from "../src/store/cypher.ts";
 import { createReadDriver, type Neo4jConnection } from "../src/store/read/driver.ts";
 
 /** Bench data only (the explorer bench): a synthetic graph of `nodes` entities and `edges` facts, ids "bench:*". */
-const BENCH_DIR = fileURLToPath(new URL("../cypher/bench/", import.meta.url));
-const query = (name: string) => readFileSync(`${BENCH_DIR}${name}.cypher`, "utf8");
+const query = (name: string) => cypher(`bench/${name}`);
 
 const TYPES = ["Person", "Organization", "Country", "Proposal", "Meeting", "Place"];
 const RELATIONS = ["MET_WITH", "SUPPORTED", "OPPOSED", "PROPOSED", "REJECTED", "ATTENDED", "URGED", "MEMBER_OF"];

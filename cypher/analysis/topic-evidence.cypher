@@ -1,14 +1,24 @@
 // Positions of the given actors on one topic: their stances on the topic, and their relations to proposals
 // of that topic (PROPOSED / OFFERED / SUPPORTED count as support, REJECTED / OPPOSED as opposition).
-// Params: $topic (topic id), $actorIds (entity ids). One row per relationship, so every quote is kept.
-MATCH (a:Entity)
-WHERE a.id IN $actorIds
-CALL (a) {
-  MATCH (a)-[s:HAS_STANCE]->(:Topic {id: $topic})
+// Params: $topic (topic id), $actorIds (entity ids), $scan. One row per relationship, so every quote is kept.
+// Bounded: of each actor, the $scan newest stances and the $scan newest relations to proposals are looked at (a
+// node's relationships are stored newest first), so a country with a hundred thousand facts costs what a page does.
+MATCH (t:Topic {id: $topic})
+UNWIND $actorIds AS actorId
+MATCH (a:Entity {id: actorId})
+CALL (a, t) {
+  MATCH (a)-[s:HAS_STANCE]->(target)
+  WITH s, target
+  LIMIT $scan
+  WITH s
+  WHERE target = t
   RETURN s.stance AS position, 'HAS_STANCE' AS relation, null AS proposalId, null AS proposalName, s AS rel
   UNION ALL
   MATCH (a)-[r:PROPOSED|OFFERED|SUPPORTED|REJECTED|OPPOSED]->(p:Proposal)
-  WHERE p.topic = $topic OR exists { (p)-[:ABOUT]->(:Topic {id: $topic}) }
+  WITH r, p
+  LIMIT $scan
+  WITH r, p
+  WHERE p.topic = t.id OR EXISTS { (p)-[:ABOUT]->(t) }
   RETURN CASE WHEN type(r) IN ['REJECTED', 'OPPOSED'] THEN 'oppose' ELSE 'support' END AS position,
          type(r) AS relation, p.id AS proposalId, p.name AS proposalName, r AS rel
 }

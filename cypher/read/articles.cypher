@@ -1,7 +1,10 @@
-// Article list, newest first, with how many entities each mentions.
+// One page of the article list, newest first: dated articles in the publishedAt index's order, so a page reads
+// $offset + $limit index entries and $limit articles. (Undated ones follow: articles-undated.cypher.)
 MATCH (a:Article)
-WHERE $source IS NULL OR a.source = $source
-RETURN a.id AS id, a.title AS title, a.source AS source, a.publishedAt AS publishedAt, a.url AS url,
-       COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } AS entityCount
-ORDER BY a.publishedAt DESC, a.id ASC
-SKIP $offset LIMIT $limit
+WHERE a.publishedAt IS NOT NULL
+WITH a
+ORDER BY a.publishedAt DESC
+SKIP $offset
+LIMIT $limit
+RETURN a.id AS id, coalesce(a.title, a.id) AS title, a.source AS source, a.publishedAt AS publishedAt, a.url AS url,
+       COUNT { (a)<-[:MENTIONED_IN]-() } AS entityCount

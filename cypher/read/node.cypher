@@ -1,18 +1,27 @@
-// One entity or topic with every fact relation touching it, each with its evidence and supporting article.
-MATCH (n {id: $id})
-WHERE n:Entity OR n:Topic
-OPTIONAL MATCH (n)-[r]-(m)
-WHERE type(r) <> 'MENTIONED_IN' AND (m:Entity OR m:Topic)
-OPTIONAL MATCH (art:Article {id: r.articleId})
-WITH n, [l IN labels(n) WHERE l <> 'Entity'] AS labels,
-     collect(CASE WHEN r IS NULL THEN NULL ELSE {
-       key: coalesce(r.key, elementId(r)), type: type(r),
-       direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
-       other: {id: m.id, name: coalesce(m.name, m.id), type: coalesce(m.type, 'Topic')},
-       evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence, date: r.date, stance: r.stance,
-       articleId: r.articleId, articleTitle: art.title, articleSource: art.source,
-       articlePublishedAt: art.publishedAt, articleUrl: art.url
-     } END) AS relations
-OPTIONAL MATCH (n)-[mi:MENTIONED_IN]->(a:Article)
-RETURN properties(n) AS properties, labels, relations,
-       collect({id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, count: mi.count}) AS articles
+// One entity or topic: its properties and labels, how many facts of each type touch it and how many articles name
+// it. The counts come from Neo4j's degree store: exact, and no relationship is read.
+CALL () {
+  MATCH (n:Entity {id: $id})
+  RETURN n
+  UNION
+  MATCH (n:Topic {id: $id})
+  RETURN n
+}
+RETURN properties(n) AS properties, [label IN labels(n) WHERE label <> 'Entity'] AS labels,
+       COUNT { (n)-[:MENTIONED_IN]->() } AS articleCount,
+       {
+         HOSTED: COUNT { (n)-[:HOSTED]-() },
+         PROPOSED: COUNT { (n)-[:PROPOSED]-() },
+         REJECTED: COUNT { (n)-[:REJECTED]-() },
+         OFFERED: COUNT { (n)-[:OFFERED]-() },
+         ATTENDED: COUNT { (n)-[:ATTENDED]-() },
+         MET_WITH: COUNT { (n)-[:MET_WITH]-() },
+         URGED: COUNT { (n)-[:URGED]-() },
+         SUPPORTED: COUNT { (n)-[:SUPPORTED]-() },
+         OPPOSED: COUNT { (n)-[:OPPOSED]-() },
+         LEADS: COUNT { (n)-[:LEADS]-() },
+         MEMBER_OF: COUNT { (n)-[:MEMBER_OF]-() },
+         HELD_IN: COUNT { (n)-[:HELD_IN]-() },
+         HAS_STANCE: COUNT { (n)-[:HAS_STANCE]-() },
+         ABOUT: COUNT { (n)-[:ABOUT]-() }
+       } AS counts

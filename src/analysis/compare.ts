@@ -129,20 +129,32 @@ export function sinceWhen(evidence: Evidence[], stance: StanceSummary, shiftDate
   return dates[0] ?? null;
 }
 
+/** Facts listed (with their quotes) per column: the newest. The stance is derived from every fact read. */
+export const EVIDENCE_SHOWN = 100;
+
 function column(actor: ResolvedActor, evidence: Evidence[]): ActorColumn {
-  const mine = evidence.filter((e) => actor.memberIds.includes(e.actorId)).sort(byDate);
-  const quotes = groupQuotes(mine);
+  const members = new Set(actor.memberIds);
+  const mine = evidence.filter((e) => members.has(e.actorId)).sort(byDate);
+  const quotes: QuoteGroup[] = [];
   if (actor.kind !== "group") {
     const { stance, shift, rule } = derivePositions(mine);
     const explanation = explainPositions(mine, rule);
-    return { actor, stance, shift, since: sinceWhen(mine, stance, shift?.date ?? null), members: [], evidence: mine, quotes, explanation };
+    return { actor, stance, shift, since: sinceWhen(mine, stance, shift?.date ?? null), members: [], evidence: mine, evidenceCount: mine.length, quotes, explanation };
   }
-  const members = actor.memberIds
-    .map((id, i) => ({ id, name: actor.memberNames[i] ?? id, stance: summarizePositions(mine.filter((e) => e.actorId === id)).stance }))
+  const byMember = new Map<string, Evidence[]>();
+  for (const e of mine) byMember.set(e.actorId, [...(byMember.get(e.actorId) ?? []), e]);
+  const positions = actor.memberIds
+    .map((id, i) => ({ id, name: actor.memberNames[i] ?? id, stance: summarizePositions(byMember.get(id) ?? []).stance }))
     .filter((m) => m.stance !== "no position found");
-  const stance = summarizeMembers(members.map((m) => m.stance));
-  const rule = members.length === 0 ? "no member has a position" : `from its members' stances (${members.map((m) => `${m.name}: ${m.stance}`).join(", ")})`;
-  return { actor, stance, shift: null, since: sinceWhen(mine, stance, null), members, evidence: mine, quotes, explanation: explainPositions(mine, rule) };
+  const stance = summarizeMembers(positions.map((m) => m.stance));
+  const rule = positions.length === 0 ? "no member has a position" : `from its members' stances (${positions.map((m) => `${m.name}: ${m.stance}`).join(", ")})`;
+  return { actor, stance, shift: null, since: sinceWhen(mine, stance, null), members: positions, evidence: mine, evidenceCount: mine.length, quotes, explanation: explainPositions(mine, rule) };
+}
+
+/** What a column sends: its newest facts and their quotes (the stance and counts come from all of them). */
+function shown(col: ActorColumn): ActorColumn {
+  const evidence = col.evidence.slice(Math.max(0, col.evidence.length - EVIDENCE_SHOWN));
+  return { ...col, evidence, quotes: groupQuotes(evidence) };
 }
 
 /** Side-by-side comparison: one column per actor, proposals where the columns disagree first. */
@@ -168,5 +180,5 @@ export function buildComparison(topic: { id: string; name: string }, actors: Res
       Object.keys(b.positions).length - Object.keys(a.positions).length ||
       a.proposalName.localeCompare(b.proposalName),
   );
-  return { topic, columns, proposals: rows };
+  return { topic, columns: columns.map(shown), proposals: rows };
 }

@@ -59,36 +59,49 @@ export function findGroup(groups: Group[], name: string): Group | undefined {
 
 type WorldCountry = { name: { common: string; official: string }; cca2: string; cca3: string; region: string; altSpellings: string[] };
 const WORLD = worldCountries as unknown as WorldCountry[];
+// Indexed once: groups are resolved against thousands of candidates per comparison.
+const WORLD_BY_NAME = new Map<string, WorldCountry>();
+for (const w of WORLD) for (const name of [w.name.official, w.name.common]) WORLD_BY_NAME.set(norm(name), w);
+const WORLD_BY_CODE = new Map<string, WorldCountry>(WORLD.flatMap((w) => [[w.cca3, w] as const, [w.cca2, w] as const]));
+
+/** The world-countries entry of a country candidate: by its codes, else by one of its names. */
+function worldEntry(c: ActorCandidate): WorldCountry | undefined {
+  const byCode = (c.iso3 ? WORLD_BY_CODE.get(c.iso3) : undefined) ?? (c.iso2 ? WORLD_BY_CODE.get(c.iso2) : undefined);
+  if (byCode) return byCode;
+  for (const name of [c.name, ...c.aliases]) {
+    const hit = WORLD_BY_NAME.get(norm(name));
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 /** A country's region: the graph's value when the extractor set it, else the world-countries dataset's. */
 export function regionOf(c: ActorCandidate): string | null {
   if (c.region) return c.region;
-  const names = new Set([c.name, ...c.aliases].map(norm));
-  const hit = WORLD.find(
-    (w) =>
-      (c.iso3 && w.cca3 === c.iso3) ||
-      (c.iso2 && w.cca2 === c.iso2) ||
-      names.has(norm(w.name.common)) ||
-      names.has(norm(w.name.official)),
-  );
-  return hit?.region ?? null;
+  return worldEntry(c)?.region ?? null;
 }
 
-function matchesAny(c: ActorCandidate, refs: string[]): boolean {
-  if (refs.length === 0) return false;
-  const names = new Set([c.id, c.name, ...c.aliases].map(norm));
-  return refs.some((r) => {
-    if (names.has(norm(r))) return true;
-    // ISO codes are upper case in the config: "TUR", "TR".
-    return /^[A-Z]{2,3}$/.test(r) && (c.iso3 === r || c.iso2 === r || isoOfName(c) === r);
-  });
+/** A group's references (names, ids, ISO codes), normalised once. */
+type Refs = { names: Set<string>; codes: Set<string> };
+function refsOf(refs: string[]): Refs {
+  // ISO codes are upper case in the config: "TUR", "TR".
+  return { names: new Set(refs.map(norm)), codes: new Set(refs.filter((r) => /^[A-Z]{2,3}$/.test(r))) };
+}
+
+function matchesAny(c: ActorCandidate, refs: Refs): boolean {
+  if (refs.names.size === 0) return false;
+  if ([c.id, c.name, ...c.aliases].some((n) => refs.names.has(norm(n)))) return true;
+  if (refs.codes.size === 0) return false;
+  return (c.iso3 !== null && refs.codes.has(c.iso3)) || (c.iso2 !== null && refs.codes.has(c.iso2)) || refs.codes.has(isoOfName(c) ?? "");
 }
 
 function isoOfName(c: ActorCandidate): string | null {
   if (c.type !== "Country") return null;
-  const names = new Set([c.name, ...c.aliases].map(norm));
-  const hit = WORLD.find((w) => names.has(norm(w.name.common)) || names.has(norm(w.name.official)));
-  return hit?.cca3 ?? null;
+  for (const name of [c.name, ...c.aliases]) {
+    const hit = WORLD_BY_NAME.get(norm(name));
+    if (hit) return hit.cca3;
+  }
+  return null;
 }
 
 /**
@@ -96,25 +109,28 @@ function isoOfName(c: ActorCandidate): string | null {
  * comparison (`standalone`) are left out, so "Europe" next to "Russia" does not count Russia twice.
  */
 export function groupMembers(group: Group, candidates: ActorCandidate[], standalone: Set<string> = new Set()): ActorCandidate[] {
+  const countryRefs = refsOf(group.countries);
+  const organizationRefs = refsOf(group.organizations);
+  const excludeRefs = refsOf(group.exclude);
   const regions = new Set(group.regions.map(norm));
   const groupRegions = new Set(group.includeGroupsOfRegion.map(norm));
   const countries = candidates.filter(
     (c) =>
       c.type === "Country" &&
-      (matchesAny(c, group.countries) || (regions.size > 0 && regions.has(norm(regionOf(c) ?? "")))),
+      (matchesAny(c, countryRefs) || (regions.size > 0 && regions.has(norm(regionOf(c) ?? "")))),
   );
   const countryIds = new Set(countries.map((c) => c.id));
   const organizations = candidates.filter(
     (c) =>
       c.type === "Organization" &&
-      (matchesAny(c, group.organizations) || (c.kind === "group" && groupRegions.has(norm(c.region ?? "")))),
+      (matchesAny(c, organizationRefs) || (c.kind === "group" && groupRegions.has(norm(c.region ?? "")))),
   );
   const people = group.includePeople
     ? candidates.filter(
         (c) => c.type === "Person" && ((c.country !== null && countryIds.has(c.country)) || c.leads.some((id) => countryIds.has(id))),
       )
     : [];
-  const excluded = (c: ActorCandidate) => standalone.has(c.id) || matchesAny(c, group.exclude);
+  const excluded = (c: ActorCandidate) => standalone.has(c.id) || matchesAny(c, excludeRefs);
   // A person of an excluded country goes too (Russia named on its own takes its president with it).
   const excludedCountries = new Set(countries.filter(excluded).map((c) => c.id));
   return [...countries, ...organizations, ...people].filter(

@@ -103,7 +103,9 @@ export function renderTopics(topics: TopicSummary[]): string {
 }
 
 export function renderTimeline(timeline: Timeline): string {
-  const head = `Timeline of ${timeline.subject.name} (${timeline.events.length} events)`;
+  const head = timeline.truncated
+    ? `Timeline of ${timeline.subject.name} (the newest ${timeline.events.length} of ${timeline.total} events)`
+    : `Timeline of ${timeline.subject.name} (${timeline.events.length} events)`;
   const note = timeline.subject.note ? `\n(${timeline.subject.note})` : "";
   if (timeline.events.length === 0) return `${head}${note}\nNo events in the graph.`;
   const lines = timeline.events.map((e) => {

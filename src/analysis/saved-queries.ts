@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { REPO_ROOT } from "../config/index.ts";
+import { cypher, cypherFolder, CYPHER_DIR } from "../store/cypher.ts";
 import { parseParamValue } from "./params.ts";
 
 /**
@@ -20,7 +19,8 @@ export const SavedQuerySchema = z.object({
 });
 export type SavedQuery = z.infer<typeof SavedQuerySchema>;
 
-export const SAVED_QUERY_DIR = path.join(REPO_ROOT, "cypher", "queries");
+/** Saved queries live in cypher/queries/ and are read through the project's one Cypher loader. */
+const SAVED_QUERY_FOLDER = "queries";
 
 export class SavedQueryError extends Error {
   readonly userFacing = true;
@@ -54,16 +54,14 @@ export function parseSavedQuery(name: string, text: string, file = `${name}.cyph
   });
 }
 
-export function listSavedQueries(dir: string = SAVED_QUERY_DIR): SavedQuery[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".cypher"))
-    .sort()
-    .map((f) => parseSavedQuery(f.replace(/\.cypher$/, ""), readFileSync(path.join(dir, f), "utf8"), path.join(dir, f)));
+export function listSavedQueries(): SavedQuery[] {
+  return cypherFolder(SAVED_QUERY_FOLDER).map((name) =>
+    parseSavedQuery(path.basename(name), cypher(name), path.join(CYPHER_DIR, `${name}.cypher`)),
+  );
 }
 
-export function findSavedQuery(name: string, dir: string = SAVED_QUERY_DIR): SavedQuery {
-  const all = listSavedQueries(dir);
+export function findSavedQuery(name: string): SavedQuery {
+  const all = listSavedQueries();
   const wanted = name.replace(/\.cypher$/, "");
   const hit = all.find((q) => q.name === wanted);
   if (!hit) {

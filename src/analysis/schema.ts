@@ -84,8 +84,11 @@ export const ActorColumnSchema = z.object({
   since: z.string().nullable(),
   /** For groups: each member's own stance. */
   members: z.array(z.object({ id: z.string(), name: z.string(), stance: StanceSummarySchema })),
+  /** The newest facts behind the stance (at most 100), oldest first. */
   evidence: z.array(EvidenceSchema),
-  /** The evidence grouped by quote (each quote once), oldest first. */
+  /** All the facts read for the stance (`evidence` lists the newest). */
+  evidenceCount: z.number().int().nonnegative(),
+  /** The listed evidence grouped by quote (each quote once), oldest first. */
   quotes: z.array(QuoteGroupSchema),
   explanation: StanceExplanationSchema,
 });

@@ -108,7 +108,7 @@ export async function resolveActors(reader: AnalystReader, names: string[], grou
 /** The topics users may name: the taxonomy plus any topic present in the graph. */
 async function knownTopics(reader: AnalystReader): Promise<TaxonomyTopic[]> {
   const taxonomy = loadTaxonomy();
-  const inGraph = await reader.topicsInGraph();
+  const inGraph = await reader.topicNames();
   const ids = new Set(taxonomy.map((t) => t.id));
   return [...taxonomy, ...inGraph.filter((t) => !ids.has(t.id)).map((t) => ({ id: t.id, name: t.name ?? t.id }))];
 }
@@ -145,22 +145,55 @@ export async function listTopics(reader: AnalystReader): Promise<TopicSummary[]>
   return rows.sort((a, b) => b.proposals + b.stances + b.relations - (a.proposals + a.stances + a.relations) || a.id.localeCompare(b.id));
 }
 
-export interface Timeline {
+/** Events a timeline shows by default: the newest ones, in date order (`total` says how many there are). */
+export const TIMELINE_EVENTS = 200;
+
+export type Timeline = {
   subject: { kind: "actor" | "topic"; name: string; ids: string[]; note: string | null };
   events: TimelineEvent[];
+  /** The subject's events in the whole graph; `truncated` when `events` holds only the newest of them. */
+  total: number;
+  truncated: boolean;
+};
+
+/** Date order; within a date by article, subject and relation, so the order does not depend on storage. */
+function byDateThenArticle(a: TimelineEvent, b: TimelineEvent): number {
+  return byDate(a, b) || (a.articleId ?? "").localeCompare(b.articleId ?? "") || (a.subject ?? "").localeCompare(b.subject ?? "") || a.relation.localeCompare(b.relation);
 }
 
-/** An actor's (or group's) or a topic's events by date, each with its quote and source. */
-export async function buildTimeline(reader: AnalystReader, request: { actor?: string; topic?: string; groups?: Group[] }): Promise<Timeline> {
+/** The newest `limit` events by date, oldest first. */
+function newest(events: TimelineEvent[], limit: number): TimelineEvent[] {
+  const sorted = [...events].sort(byDateThenArticle);
+  const dated = sorted.filter((e) => e.date !== null);
+  // Undated events sort last; they are kept only when there is room after the dated ones.
+  const kept = dated.slice(Math.max(0, dated.length - limit));
+  return [...kept, ...sorted.filter((e) => e.date === null).slice(0, limit - kept.length)];
+}
+
+/**
+ * An actor's (or group's) or a topic's events by date, each with its quote and source: the newest `limit` of them
+ * (default TIMELINE_EVENTS), read from each actor's newest facts, so a hub's timeline costs a page.
+ */
+export async function buildTimeline(
+  reader: AnalystReader,
+  request: { actor?: string; topic?: string; groups?: Group[]; limit?: number },
+): Promise<Timeline> {
   if (Boolean(request.actor) === Boolean(request.topic)) throw new AnalysisInputError("Give either an actor or a topic (not both).");
+  const limit = request.limit ?? TIMELINE_EVENTS;
   if (request.topic) {
     const topic = await resolveTopic(reader, request.topic);
-    const events = (await reader.topicTimeline(topic.id)).sort(byDate);
-    return { subject: { kind: "topic", name: topic.name, ids: [topic.id], note: null }, events };
+    const [found, total] = await Promise.all([reader.topicTimeline(topic.id, limit), reader.topicEventCount(topic.id)]);
+    const events = newest(found, limit);
+    return { subject: { kind: "topic", name: topic.name, ids: [topic.id], note: null }, events, total, truncated: total > events.length };
   }
   const [actor] = await resolveActors(reader, [request.actor!], request.groups);
   // A timeline is about the actor itself (its leaders have their own).
   if (actor!.kind === "entity") actor!.memberIds = actor!.memberIds.slice(0, 1);
-  const events = actor!.memberIds.length > 0 ? (await reader.actorTimeline(actor!.memberIds)).sort(byDate) : [];
-  return { subject: { kind: "actor", name: actor!.name, ids: actor!.memberIds, note: actor!.note }, events };
+  const ids = actor!.memberIds;
+  if (ids.length === 0) return { subject: { kind: "actor", name: actor!.name, ids, note: actor!.note }, events: [], total: 0, truncated: false };
+  // Every member may bring its share; a member with few events leaves room the others do not take (bounded read).
+  const perActor = Math.max(10, Math.ceil(limit / ids.length));
+  const [found, total] = await Promise.all([reader.actorTimeline(ids, perActor), reader.actorEventCount(ids)]);
+  const events = newest(found, limit);
+  return { subject: { kind: "actor", name: actor!.name, ids, note: actor!.note }, events, total, truncated: total > events.length };
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/index.ts";
-import { Neo4jUnavailableError } from "../store/driver.ts";
+import { Neo4jUnavailableError } from "../store/errors.ts";
 
 /** An error whose message is already written for the user: printed as is, without a stack trace. */
 export class UserError extends Error {}

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { AnalysisInputError, buildTimeline, compareActors, listTopics } from "../analysis/service.ts";
 import { Neo4jAnalystReader } from "../store/query/analyst-reader.ts";
 import { QueryFailedError, QueryRefusedError, QueryTimeoutError, QueryTooLargeError } from "../store/query/errors.ts";
-import { classifyDriverError, StoreBusyError, StoreUnavailableError } from "../store/read/errors.ts";
-import { isStackOverflow, NESTED_TOO_DEEP, sendBusy } from "./errors.ts";
+import { classifyDriverError, Neo4jUnavailableError, StoreBusyError } from "../store/errors.ts";
+import { conform, isStackOverflow, NESTED_TOO_DEEP, sendBusy, sendUnavailable } from "./errors.ts";
+import { CompareResultSchema, QueryResultSchema, SavedQueriesResponseSchema, TimelineSchema, TopicsResponseSchema } from "./wire.ts";
 import { DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_MS, runReadOnlyQuery, type QueryStore } from "../store/query/runner.ts";
 import { listSavedQueries } from "../analysis/saved-queries.ts";
 
@@ -31,7 +32,17 @@ const ActorListSchema = z
 
 export const CompareQuerySchema = z.strictObject({ topic: z.string().trim().min(1).max(100), actors: ActorListSchema });
 export const TimelineQuerySchema = z
-  .strictObject({ actor: z.string().trim().min(1).max(200).optional(), topic: z.string().trim().min(1).max(100).optional() })
+  .strictObject({
+    actor: z.string().trim().min(1).max(200).optional(),
+    topic: z.string().trim().min(1).max(100).optional(),
+    /** The newest `limit` events (default 200). */
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, "limit is a whole number written in digits")
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(2_000, "limit is at most 2000"))
+      .optional(),
+  })
   .refine((q) => Boolean(q.actor) !== Boolean(q.topic), { message: "give either actor or topic (exactly one)" });
 export const QueryBodySchema = z.strictObject({
   query: z.string().min(1).max(20_000),
@@ -55,12 +66,9 @@ function handle(error: FastifyError | Error, request: FastifyRequest, reply: Fas
   if (error instanceof QueryFailedError) return send(reply, 400, "query_failed", error.message);
   if (error instanceof AnalysisInputError) return send(reply, 400, "bad_request", error.message);
   if (isStackOverflow(error)) return send(reply, 400, "bad_request", NESTED_TOO_DEEP);
-  const classified = error instanceof StoreBusyError || error instanceof StoreUnavailableError ? error : classifyDriverError(error);
+  const classified = classifyDriverError(error);
   if (classified instanceof StoreBusyError) return sendBusy(reply, classified.message);
-  if (classified instanceof StoreUnavailableError) {
-    request.log.warn({ detail: classified.detail }, "neo4j unavailable");
-    return reply.header("retry-after", "5").code(503).send({ error: "database_unavailable", message: classified.message });
-  }
+  if (classified instanceof Neo4jUnavailableError) return sendUnavailable(request, reply, classified);
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) return send(reply, status, "bad_request", error.message);
   request.log.error({ err: error }, "analyst request failed");
@@ -75,20 +83,20 @@ export async function analystRoutes(app: FastifyInstance, options: AnalystRoutes
 
   app.get("/api/compare", async (request) => {
     const q = CompareQuerySchema.parse(request.query);
-    return compareActors(reader, { topic: q.topic, actors: q.actors });
+    return conform(CompareResultSchema, await compareActors(reader, { topic: q.topic, actors: q.actors }));
   });
 
   app.get("/api/timeline", async (request) => {
     const q = TimelineQuerySchema.parse(request.query);
-    return buildTimeline(reader, q);
+    return conform(TimelineSchema, await buildTimeline(reader, q));
   });
 
-  app.get("/api/topics", async () => ({ topics: await listTopics(reader) }));
+  app.get("/api/topics", async () => conform(TopicsResponseSchema, { topics: await listTopics(reader) }));
 
-  app.get("/api/queries", async () => ({ queries: listSavedQueries().map(({ file: _file, ...q }) => q) }));
+  app.get("/api/queries", async () => conform(SavedQueriesResponseSchema, { queries: listSavedQueries().map(({ file: _file, ...q }) => q) }));
 
   app.post("/api/query", async (request) => {
     const body = QueryBodySchema.parse(request.body);
-    return runReadOnlyQuery(options.store, body.query, body.params, { timeoutMs, limit: Math.min(body.limit ?? rowLimit, rowLimit) });
+    return conform(QueryResultSchema, await runReadOnlyQuery(options.store, body.query, body.params, { timeoutMs, limit: Math.min(body.limit ?? rowLimit, rowLimit) }));
   });
 }

@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import type { QueryStore } from "../store/query/runner.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
 import { analystRoutes } from "./analyst-routes.ts";
-import { handleError, NotFoundError, sendError } from "./errors.ts";
+import { conform, handleError, NotFoundError, sendError } from "./errors.ts";
 import { requireAllowedHost, requireToken } from "./guards.ts";
 import {
   ArticlesQuerySchema,
@@ -17,6 +17,16 @@ import {
   NeighborsQuerySchema,
   SearchQuerySchema,
 } from "./schemas.ts";
+import {
+  ArticleDetailSchema,
+  ArticlesResponseSchema,
+  FactsResponseSchema,
+  GraphSchema,
+  HealthSchema,
+  NodeDetailSchema,
+  SearchResponseSchema,
+  StatsSchema,
+} from "./wire.ts";
 
 export type ServerOptions = {
   store: GraphReadStore;
@@ -69,7 +79,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get("/api/graph", async (request) => {
     const q = GraphQuerySchema.parse(request.query);
-    return store.graph({
+    const graph = await store.graph({
+      order: q.order,
       nodeTypes: q.nodeTypes,
       relationTypes: q.relationTypes,
       sources: q.sources,
@@ -78,6 +89,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       minDegree: q.minDegree,
       limit: q.limit,
     });
+    return conform(GraphSchema, graph);
   });
 
   app.get("/api/nodes/:id", async (request) => {
@@ -85,25 +97,25 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     EmptyQuerySchema.parse(request.query);
     const node = await store.node(id);
     if (!node) throw new NotFoundError(`No entity or topic has the id '${id}'.`);
-    return node;
+    return conform(NodeDetailSchema, node);
   });
 
   app.get("/api/nodes/:id/neighbors", async (request) => {
     const { id } = IdParamsSchema.parse(request.params);
-    const { depth, limit } = NeighborsQuerySchema.parse(request.query);
-    const graph = await store.neighbors(id, depth, limit);
+    const page = NeighborsQuerySchema.parse(request.query);
+    const graph = await store.neighbors(id, page);
     if (!graph) throw new NotFoundError(`No entity or topic has the id '${id}'.`);
-    return graph;
+    return conform(GraphSchema, graph);
   });
 
   app.get("/api/search", async (request) => {
     const { q, limit } = SearchQuerySchema.parse(request.query);
-    return { query: q, hits: await store.search(q, limit) };
+    return conform(SearchResponseSchema, { query: q, hits: await store.search(q, limit) });
   });
 
   app.get("/api/articles", async (request) => {
     const q = ArticlesQuerySchema.parse(request.query);
-    return { articles: await store.articles(q) };
+    return conform(ArticlesResponseSchema, { articles: await store.articles(q) });
   });
 
   app.get("/api/articles/:id", async (request) => {
@@ -111,22 +123,22 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     EmptyQuerySchema.parse(request.query);
     const article = await store.article(id);
     if (!article) throw new NotFoundError(`No article has the id '${id}'.`);
-    return article;
+    return conform(ArticleDetailSchema, article);
   });
 
   app.post("/api/facts", async (request) => {
     const { keys } = FactsBodySchema.parse(request.body);
-    return { facts: await store.facts(keys) };
+    return conform(FactsResponseSchema, { facts: await store.facts(keys) });
   });
 
   app.get("/api/stats", async (request) => {
     EmptyQuerySchema.parse(request.query);
-    return store.stats();
+    return conform(StatsSchema, await store.stats());
   });
 
   app.get("/api/health", async () => {
     await store.ping();
-    return { status: "ok" };
+    return conform(HealthSchema, { status: "ok" });
   });
 
   app.all("/api/*", async (request, reply) =>

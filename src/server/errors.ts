@@ -1,12 +1,27 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { StoreBusyError, StoreUnavailableError } from "../store/read/errors.ts";
+import { classifyDriverError, Neo4jUnavailableError, StoreBusyError } from "../store/errors.ts";
 
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(what);
     this.name = "NotFoundError";
   }
+}
+
+/** An answer that does not match the wire contract (src/server/wire.ts): a server bug, never the client's fault. */
+export class WireContractError extends Error {
+  constructor(readonly issues: z.core.$ZodIssue[]) {
+    super(`answer does not match the wire contract: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    this.name = "WireContractError";
+  }
+}
+
+/** What a route sends, checked against its wire schema (so the web app's types say what it really gets). */
+export function conform<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new WireContractError(parsed.error.issues);
+  return parsed.data;
 }
 
 /** Every API error is JSON: { error: short code, message: what happened and what to do }. */
@@ -26,6 +41,16 @@ export function sendBusy(reply: FastifyReply, message: string) {
   return reply.header("retry-after", String(BUSY_RETRY_AFTER_S)).code(503).type("application/json; charset=utf-8").send({ error: "busy", message });
 }
 
+/** Neo4j is not there: 503 with Retry-After; the server keeps running and the next request tries again. */
+export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, error: Neo4jUnavailableError) {
+  request.log.warn({ detail: error.detail }, "neo4j unavailable");
+  return reply
+    .header("retry-after", "5")
+    .code(503)
+    .type("application/json; charset=utf-8")
+    .send({ error: "database_unavailable", message: `The graph database is unreachable (${error.detail}). Check that Neo4j is running (kg db start) and try again.` });
+}
+
 export const NESTED_TOO_DEEP = "The request is nested too deeply to be read (lists or maps inside one another thousands of levels deep).";
 
 function zodMessage(error: z.ZodError): string {
@@ -43,12 +68,13 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof NotFoundError) return sendError(reply, 404, "not_found", error.message);
   if (error instanceof StoreBusyError) return sendBusy(reply, error.message);
   if (isStackOverflow(error)) return sendError(reply, 400, "bad_request", NESTED_TOO_DEEP);
-  if (error instanceof StoreUnavailableError) {
-    request.log.warn({ detail: error.detail }, "neo4j unavailable");
-    return reply.header("retry-after", "5").code(503).send({ error: "database_unavailable", message: error.message });
-  }
+  if (error instanceof Neo4jUnavailableError) return sendUnavailable(request, reply, error);
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) return sendError(reply, status, "bad_request", error.message);
+  // Driver errors thrown outside the store's own classification (a route reading through another path).
+  const classified = classifyDriverError(error);
+  if (classified instanceof StoreBusyError) return sendBusy(reply, classified.message);
+  if (classified instanceof Neo4jUnavailableError) return sendUnavailable(request, reply, classified);
   request.log.error({ err: error }, "request failed");
   return sendError(reply, 500, "internal_error", "The server failed to answer; the log has the details.");
 }

@@ -47,6 +47,8 @@ function wholeNumber(min: number, max: number, fallback: number, range?: string)
 
 export const GraphQuerySchema = z
   .object({
+    /** connected: the most connected nodes; recent: those of the newest articles. */
+    order: z.enum(["connected", "recent"], "order is connected or recent").default("connected"),
     nodeTypes: csvList(z.string().regex(/^[A-Z][A-Za-z]*$/, "node types are names such as Person or Country")),
     relationTypes: csvList(z.string().regex(/^[A-Z][A-Z_]*$/, "relation types are names such as MET_WITH")),
     sources: csvList(z.string().max(200)),
@@ -63,10 +65,12 @@ export const IdParamsSchema = z.object({
   id: z.string().min(1).max(300).regex(/^[\p{L}\p{N}:._\-]+$/u, "ids look like country:turkey"),
 });
 
+/** A page of a node's neighbourhood: `limit` facts (and at most as many nodes) from `offset` on, newest first. */
 export const NeighborsQuerySchema = z
   .object({
     depth: wholeNumber(1, 3, 1, "depth is 1, 2 or 3"),
     limit: wholeNumber(1, 5_000, 500),
+    offset: wholeNumber(0, 10_000_000, 0),
   })
   .strict();
 

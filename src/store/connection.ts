@@ -1,5 +1,6 @@
 import type { Config } from "../config/index.ts";
-import { connect, Neo4jUnavailableError, type Store } from "./driver.ts";
+import { connect, type Store } from "./driver.ts";
+import { Neo4jUnavailableError } from "./errors.ts";
 import { startLocalNeo4j, statusLocalNeo4j } from "./local/index.ts";
 
 export interface OpenOptions {

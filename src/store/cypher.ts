@@ -1,11 +1,15 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../config/index.ts";
 
-const CYPHER_DIR = path.join(REPO_ROOT, "cypher");
+/**
+ * The one loader of Cypher: every query of the project (schema, writes, reads, analysis, saved queries, checks,
+ * bench set-up) lives in cypher/<folder>/<name>.cypher and is read through here, once.
+ */
+export const CYPHER_DIR = path.join(REPO_ROOT, "cypher");
 const cache = new Map<string, string>();
 
-/** Loads a query from cypher/<name>.cypher once; Cypher lives in files, not in code. */
+/** The text of cypher/<name>.cypher (name as "read/node"), read once and kept. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
@@ -13,6 +17,16 @@ export function cypher(name: string): string {
     cache.set(name, text);
   }
   return text;
+}
+
+/** The queries of one folder (e.g. "queries", the saved ones), as names for cypher(), sorted. */
+export function cypherFolder(folder: string): string[] {
+  const dir = path.join(CYPHER_DIR, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".cypher"))
+    .sort()
+    .map((f) => `${folder}/${f.replace(/\.cypher$/, "")}`);
 }
 
 /** Splits a script of several statements (schema files) on semicolons that end a line; drops comments. */

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { DEFAULT_HINT, Neo4jUnavailableError } from "./errors.ts";
 
 export interface Neo4jTarget {
   uri: string;
@@ -13,28 +14,6 @@ export interface Store {
   target: Neo4jTarget;
   close(): Promise<void>;
 }
-
-/** A failure to reach Neo4j, phrased for the user: which URI, what failed, what to do. */
-export class Neo4jUnavailableError extends Error {
-  constructor(
-    readonly uri: string,
-    readonly cause: unknown,
-    readonly hint: string,
-  ) {
-    super(`Cannot reach Neo4j at ${uri}: ${describe(cause)}\n${hint}`);
-  }
-}
-
-function describe(err: unknown): string {
-  if (err && typeof err === "object" && "message" in err) {
-    const msg = String((err as { message: unknown }).message).split("\n")[0] ?? "";
-    return msg.replace(/\s+/g, " ").trim();
-  }
-  return String(err);
-}
-
-export const DEFAULT_HINT =
-  "Start the local server with `npx kg db start`, or point NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD at a running Neo4j 5.26+ (or `docker compose up -d`).";
 
 /** Opens a driver and checks that the server answers, so later failures are about queries, not reachability. */
 export async function connect(target: Neo4jTarget, hint = DEFAULT_HINT): Promise<Store> {

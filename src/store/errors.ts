@@ -1,9 +1,39 @@
-/** Neo4j cannot be reached (down, restarting, wrong address): the HTTP layer answers 503 and retries on the next request. */
-export class StoreUnavailableError extends Error {
-  constructor(readonly detail: string) {
-    super(`The graph database is unreachable (${detail}). Check that Neo4j is running (kg db start) and try again.`);
-    this.name = "StoreUnavailableError";
+/**
+ * The driver errors every part of the project tells apart, in one place: Neo4j is not there (unavailable), or it is
+ * there and every connection is busy. Everything else is the query's or the data's own error.
+ */
+
+export const DEFAULT_HINT =
+  "Start the local server with `npx kg db start`, or point NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD at a running Neo4j 5.26+ (or `docker compose up -d`).";
+
+/**
+ * Neo4j cannot be reached (down, restarting, wrong address, refused credentials): the one "unavailable" error. The
+ * CLI prints it (which server, what failed, what to do); the HTTP API answers 503 with Retry-After and recovers on a
+ * later request.
+ */
+export class Neo4jUnavailableError extends Error {
+  readonly userFacing = true;
+  /** The driver's own first line, for logs. */
+  readonly detail: string;
+  constructor(
+    /** Which server: a Bolt URI or "the local Neo4j"; null when the driver does not say. */
+    readonly uri: string | null,
+    readonly cause: unknown,
+    readonly hint: string = DEFAULT_HINT,
+  ) {
+    const detail = describe(cause);
+    super(`Cannot reach Neo4j${uri ? ` at ${uri}` : ""}: ${detail}\n${hint}`);
+    this.name = "Neo4jUnavailableError";
+    this.detail = detail;
   }
+}
+
+function describe(err: unknown): string {
+  if (err && typeof err === "object" && "message" in err) {
+    const msg = String((err as { message: unknown }).message).split("\n")[0] ?? "";
+    return msg.replace(/\s+/g, " ").trim();
+  }
+  return String(err);
 }
 
 /** Every connection of the pool is in use and none came free in time: the database is up, the server is busy. */
@@ -34,9 +64,10 @@ export function isUnavailableError(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|failed to connect/i.test(message);
 }
 
-/** A driver error as the HTTP layer should see it: busy, unavailable, or the error itself. */
+/** A driver error as callers should see it: busy, unavailable, or the error itself. */
 export function classifyDriverError(error: unknown): unknown {
+  if (error instanceof StoreBusyError || error instanceof Neo4jUnavailableError) return error;
   if (isPoolBusyError(error)) return new StoreBusyError();
-  if (isUnavailableError(error)) return new StoreUnavailableError(String((error as Error).message).split("\n")[0] ?? "");
+  if (isUnavailableError(error)) return new Neo4jUnavailableError(null, error, "Check that Neo4j is running (`kg db start`) and try again.");
   return error;
 }

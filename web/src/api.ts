@@ -1,105 +1,32 @@
-import type { SerializedGraph } from "graphology-types";
-// Types only (erased at build): the analyst API's shapes are defined once, by the server's zod schemas.
-import type { CompareResult, TimelineEvent, TopicSummary } from "../../src/analysis/schema.ts";
-import type { JsonValue } from "../../src/analysis/graph-values.ts";
+// Types only (erased at build, so zod is not bundled): every answer's shape is the server's wire contract,
+// src/server/wire.ts, which the server validates what it sends against.
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  CompareResult,
+  EdgeAttributes,
+  FactDetail,
+  GraphStats,
+  JsonValue,
+  NodeAttributes,
+  NodeDetail,
+  QueryResult,
+  RelationDetail,
+  SavedQuery,
+  SearchHit,
+  SerializedGraph,
+  Timeline,
+  TimelineEvent,
+  TopicSummary,
+} from "../../src/server/wire.ts";
 
-export type { CompareResult, TimelineEvent, TopicSummary, JsonValue };
-export type Timeline = {
-  subject: { kind: "actor" | "topic"; name: string; ids: string[]; note: string | null };
-  events: TimelineEvent[];
-};
-export type SavedQuery = {
-  name: string;
-  title: string;
-  description: string;
-  params: { name: string; type: string; meaning: string; example?: unknown }[];
-  cypher: string;
-};
-export type QueryResult = {
-  columns: string[];
-  rows: Array<Record<string, JsonValue>>;
-  truncated: boolean;
-  limit: number;
-  queryType: string;
-  elapsedMs: number;
-};
-
+export type { ArticleDetail, ArticleSummary, CompareResult, FactDetail, JsonValue, NodeDetail, QueryResult, SavedQuery, SearchHit, Timeline, TimelineEvent, TopicSummary };
 /** x and y: the layout stored on the server, when there is one. */
-export type NodeAttrs = { label: string; entityType: string; role?: string | null; degree: number; x?: number; y?: number };
-export type EdgeAttrs = {
-  relation: string;
-  articleId: string | null;
-  articleSource?: string | null;
-  date: string | null;
-  confidence: number | null;
-  stance?: string | null;
-};
-export type ApiGraph = SerializedGraph<NodeAttrs, EdgeAttrs>;
-
-export type Relation = {
-  key: string;
-  type: string;
-  direction: "out" | "in";
-  other: { id: string; name: string; type: string };
-  evidence: string | null;
-  start: number | null;
-  end: number | null;
-  date: string | null;
-  stance: string | null;
-  articleId: string | null;
-  articleTitle: string | null;
-  articleSource: string | null;
-  articlePublishedAt: string | null;
-  articleUrl: string | null;
-};
-/** One fact with its evidence (POST /api/facts). */
-export type FactDetail = {
-  key: string;
-  relation: string;
-  source: string;
-  sourceName: string;
-  target: string;
-  targetName: string;
-  evidence: string | null;
-  start: number | null;
-  end: number | null;
-  stance: string | null;
-  date: string | null;
-  confidence: number | null;
-  cameo: string | null;
-  plover: string | null;
-  articleId: string | null;
-  articleTitle: string | null;
-  articleSource: string | null;
-  articlePublishedAt: string | null;
-  articleUrl: string | null;
-};
-export type NodeDetail = {
-  id: string;
-  name: string;
-  type: string;
-  aliases: string[];
-  properties: Record<string, unknown>;
-  degree: number;
-  relations: { type: string; count: number; items: Relation[] }[];
-  articles: { id: string; title: string; source: string | null; publishedAt: string | null }[];
-};
-export type SearchHit = { id: string; name: string; type: string; aliases: string[]; score: number };
-export type ArticleSummary = { id: string; title: string; source: string | null; publishedAt: string | null; url: string | null; entityCount: number };
-export type ArticleDetail = ArticleSummary & {
-  body: string;
-  mentions: { entityId: string; name: string; type: string; start: number; end: number }[];
-  relations: { key: string; type: string; source: string; sourceName: string; target: string; targetName: string; evidence: string | null; start: number | null; end: number | null; date: string | null }[];
-};
-export type Stats = {
-  nodes: number;
-  edges: number;
-  articles: number;
-  nodeTypes: Record<string, number>;
-  relationTypes: Record<string, number>;
-  sources: Record<string, number>;
-  dateRange: { first: string | null; last: string | null };
-};
+export type NodeAttrs = NodeAttributes;
+export type EdgeAttrs = EdgeAttributes;
+export type ApiGraph = SerializedGraph;
+export type Relation = RelationDetail;
+export type Stats = GraphStats;
 
 export class ApiError extends Error {
   constructor(
@@ -158,7 +85,8 @@ const enc = encodeURIComponent;
 export const api = {
   graph: (limit: number) => getJson<ApiGraph>(`/api/graph?limit=${limit}`),
   node: (id: string) => getJson<NodeDetail>(`/api/nodes/${enc(id)}`),
-  neighbors: (id: string, depth = 1) => getJson<ApiGraph>(`/api/nodes/${enc(id)}/neighbors?depth=${depth}`),
+  /** A page of a node's neighbourhood (its newest facts first); `attributes.nextOffset` asks for the next one. */
+  neighbors: (id: string, depth = 1, offset = 0) => getJson<ApiGraph>(`/api/nodes/${enc(id)}/neighbors?depth=${depth}${offset > 0 ? `&offset=${offset}` : ""}`),
   search: (q: string, limit = 8) => getJson<{ hits: SearchHit[] }>(`/api/search?q=${enc(q)}&limit=${limit}`),
   articles: () => getJson<{ articles: ArticleSummary[] }>(`/api/articles`),
   article: (id: string) => getJson<ArticleDetail>(`/api/articles/${enc(id)}`),

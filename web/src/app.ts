@@ -62,6 +62,8 @@ export class ExplorerApp {
   private lasso!: Lasso;
   private stats: Stats | null = null;
   private truncated = false;
+  /** The overview brought a sample of the facts between its nodes (each node's newest); panels and expand have all. */
+  private edgesSampled = false;
   private appearance: AppearanceSummary | null = null;
   private intro: Intro | null = null;
   private compareView: CompareView | null = null;
@@ -91,7 +93,8 @@ export class ExplorerApp {
     // Graphs ingested by this version carry their layout; older or --no-layout ones are laid out here.
     if (!hasStoredLayout(data)) prelayout(this.graph);
     performance.mark("kg:layout-done");
-    this.truncated = Boolean((data.attributes as Record<string, unknown> | undefined)?.truncated);
+    this.truncated = data.attributes.truncated;
+    this.edgesSampled = data.attributes.edgesSampled;
     this.layout = new LayoutController(this.graph, (running) => {
       const button = byId("toggle-layout");
       button.textContent = running ? "Stop layout" : "Start layout";
@@ -297,7 +300,8 @@ export class ExplorerApp {
     const total = this.stats ? ` of ${this.stats.nodes.toLocaleString("en")}` : "";
     clear(this.status);
     const loadAll = el("button", { className: "link-button", attrs: { type: "button", id: "load-all" }, on: { click: () => this.store.update({ nodeLimit: MAX_NODE_LIMIT }) } }, "Load all");
-    this.status.append(`${counts}: the most connected${total} nodes. `, loadAll);
+    const sample = this.edgesSampled ? ", with each one's newest facts" : "";
+    this.status.append(`${counts}: the most connected${total} nodes${sample}. `, loadAll);
   }
 
   private setStatus(text: string): void {

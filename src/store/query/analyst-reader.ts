@@ -2,8 +2,9 @@ import neo4j from "neo4j-driver";
 import { z } from "zod";
 import type { GraphNodeValue, GraphRelationshipValue } from "../../analysis/graph-values.ts";
 import type { AnalystReader } from "../../analysis/reader.ts";
-import { ActorCandidateSchema, EvidenceSchema, PositionSchema, TimelineEventSchema } from "../../analysis/schema.ts";
+import { ActorCandidateSchema, EvidenceSchema, PositionSchema, TimelineEventSchema, type ActorCandidate } from "../../analysis/schema.ts";
 import { cypher } from "../cypher.ts";
+import { dataVersion, VersionedCache } from "../read/data-version.ts";
 import { toJson } from "./values.ts";
 import type { QueryStore } from "./runner.ts";
 
@@ -20,8 +21,25 @@ const TopicRowSchema = z.object({
 // Stances outside the four known values (a future extractor) count as "mixed" rather than failing the comparison.
 const EvidenceRowSchema = EvidenceSchema.extend({ position: z.string().transform((p) => PositionSchema.catch("mixed").parse(p)) });
 
-/** The analyst features' reads on Neo4j: every query from cypher/analysis/, READ routing, parameters only. */
+/** Of each actor, how many of its newest stances and relations to proposals a comparison looks at. */
+export const COMPARE_SCAN_PER_ACTOR = 1_000;
+/** Of each proposal of a topic, how many of its newest relations a topic timeline looks at. */
+const TOPIC_TIMELINE_PER_PROPOSAL = 25;
+
+/** A Lucene phrase query for an exact name (the full-text index ignores case; the query checks equality after). */
+function phrase(name: string): string {
+  return `"${name.replace(/["\\]/g, "\\$&")}"`;
+}
+
+/**
+ * The analyst features' reads on Neo4j: every query from cypher/analysis/, READ routing, parameters only. Answers
+ * computed from the whole graph (the actors groups are made of, topics with their counts) are kept until the
+ * articles change (see src/store/read/data-version.ts).
+ */
 export class Neo4jAnalystReader implements AnalystReader {
+  private readonly candidates = new VersionedCache<ActorCandidate[]>();
+  private readonly topics = new VersionedCache<z.infer<typeof TopicRowSchema>[]>();
+
   constructor(
     private readonly store: QueryStore,
     private readonly timeoutMs = 15_000,
@@ -38,7 +56,7 @@ export class Neo4jAnalystReader implements AnalystReader {
   }
 
   async findActorsExact(name: string) {
-    return z.array(ActorHitSchema).parse(await this.read("resolve-actor-exact", { name }));
+    return z.array(ActorHitSchema).parse(await this.read("resolve-actor-exact", { name, phrase: phrase(name) }));
   }
 
   async findActorsFulltext(text: string) {
@@ -46,23 +64,39 @@ export class Neo4jAnalystReader implements AnalystReader {
   }
 
   async actorCandidates() {
-    return z.array(ActorCandidateSchema).parse(await this.read("actor-candidates"));
+    return this.candidates.get(await dataVersion(this.store), async () => z.array(ActorCandidateSchema).parse(await this.read("actor-candidates")));
   }
 
   async topicEvidence(topic: string, actorIds: string[]) {
-    return z.array(EvidenceRowSchema).parse(await this.read("topic-evidence", { topic, actorIds }));
+    return z.array(EvidenceRowSchema).parse(await this.read("topic-evidence", { topic, actorIds, scan: neo4j.int(COMPARE_SCAN_PER_ACTOR) }));
+  }
+
+  async topicNames() {
+    return z.array(z.object({ id: z.string(), name: z.string() })).parse(await this.read("topic-names"));
   }
 
   async topicsInGraph() {
-    return z.array(TopicRowSchema).parse(await this.read("topics"));
+    return this.topics.get(await dataVersion(this.store), async () => z.array(TopicRowSchema).parse(await this.read("topics")));
   }
 
-  async actorTimeline(actorIds: string[]) {
-    return z.array(TimelineEventSchema).parse(await this.read("actor-timeline", { actorIds }));
+  async actorTimeline(actorIds: string[], perActor: number) {
+    return z.array(TimelineEventSchema).parse(await this.read("actor-timeline", { actorIds, perActor: neo4j.int(perActor) }));
   }
 
-  async topicTimeline(topic: string) {
-    return z.array(TimelineEventSchema).parse(await this.read("topic-timeline", { topic }));
+  async actorEventCount(actorIds: string[]) {
+    const [row] = await this.read("actor-event-count", { actorIds });
+    return z.object({ events: num }).parse(row ?? { events: 0 }).events;
+  }
+
+  async topicTimeline(topic: string, limit: number) {
+    return z
+      .array(TimelineEventSchema)
+      .parse(await this.read("topic-timeline", { topic, limit: neo4j.int(limit), perProposal: neo4j.int(TOPIC_TIMELINE_PER_PROPOSAL) }));
+  }
+
+  async topicEventCount(topic: string) {
+    const [row] = await this.read("topic-event-count", { topic });
+    return z.object({ events: num }).parse(row ?? { events: 0 }).events;
   }
 
   async graphDump() {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type QueryResult, type ResultSummary, type SessionMode } from "neo4j-driver";
 import { cypher } from "../cypher.ts";
 import type { Store } from "../driver.ts";
-import { isPoolBusyError, StoreBusyError } from "../read/errors.ts";
+import { isPoolBusyError, StoreBusyError } from "../errors.ts";
 import { QueryFailedError, QueryRefusedError, QueryTimeoutError, QueryTooLargeError } from "./errors.ts";
 import { checkReadOnly, checkResourceLimits, DBMS_READ_PROCEDURES } from "./guard.ts";
 import { toJson, type JsonValue } from "./values.ts";

@@ -1,49 +1,122 @@
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { z } from "zod";
+import { cypher } from "../cypher.ts";
 import { createReadDriver, type Neo4jConnection } from "./driver.ts";
-import { classifyDriverError } from "./errors.ts";
+import { classifyDriverError } from "../errors.ts";
+import { VersionedCache } from "./data-version.ts";
 import { buildLuceneQuery } from "./lucene.ts";
-import { loadReadQueries, type ReadQueryName } from "./queries.ts";
+import {
+  ArticleFactRowSchema,
+  ArticleRowSchema,
+  ArticleSummaryRowSchema,
+  CountRowSchema,
+  DataVersionRowSchema,
+  DateRangeRowSchema,
+  FactRowSchema,
+  NeighborRowSchema,
+  NodeArticleRowSchema,
+  NodeHeadRowSchema,
+  NodeRowSchema,
+  EdgeRowSchema,
+  OverviewNodeRowSchema,
+  RelationRowSchema,
+  SearchRowSchema,
+  SourceCountRowSchema,
+  StatsRowSchema,
+  type EdgeRow,
+  type NodeRow,
+} from "./rows.ts";
 import type {
   ArticleDetail,
   ArticleSummary,
-  EdgeAttributes,
   FactDetail,
   GraphFilter,
   GraphReadStore,
   GraphStats,
-  Mention,
-  NodeAttributes,
+  NeighborsRequest,
   NodeDetail,
-  RelationDetail,
   SearchHit,
   SerializedGraph,
 } from "./types.ts";
+import type { GraphAttributes, JsonValue } from "../../server/wire.ts";
 
-type Row = Record<string, unknown>;
-type NodeRow = { id: string; name: string; type: string; role: string | null; x?: number | null; y?: number | null };
-type EdgeRow = {
-  key: string;
-  source: string;
-  target: string;
-  relation: string;
-  articleId: string | null;
-  articleSource: string | null;
-  date: string | null;
-  confidence: number | null;
-  stance: string | null;
-};
+/** Every query this reader runs: loaded when the reader is made, so a missing file fails at start-up. */
+const QUERIES = [
+  "overview-nodes",
+  "overview-nodes-of-types",
+  "overview-nodes-recent",
+  "overview-nodes-in-articles",
+  "overview-nodes-mentioned",
+  "overview-nodes-with-relations",
+  "overview-edges",
+  "count-articles",
+  "neighbors",
+  "neighbors-step",
+  "node-summary",
+  "node",
+  "node-relations",
+  "node-articles",
+  "search",
+  "articles",
+  "articles-of-source",
+  "articles-undated",
+  "count-dated-articles",
+  "article",
+  "article-facts",
+  "facts",
+  "stats",
+  "source-counts",
+  "date-range",
+  "data-version",
+  "ping",
+] as const;
+type QueryName = (typeof QUERIES)[number];
+
+/**
+ * The bounds that keep every answer's cost tied to its size, not to the graph's. The overview draws at most
+ * EDGES_PER_NODE_SHOWN facts per node on average (so its payload stays near 2 MB at 3,000 nodes), each node taking
+ * them among the FACTS_SCANNED_PER_NODE facts it was given most recently.
+ */
+export const READ_BOUNDS = {
+  /** Overview: facts each node may bring, on average (2 x 3,000 nodes: at most 6,000 facts, about 1.8 MB with the nodes). */
+  edgesPerNodeShown: 2,
+  /** Overview: at most this many facts from one node (small graphs show all their facts). */
+  maxFactsPerNode: 50,
+  /** Overview: facts looked at per node, as a multiple of those it may keep (at least MIN_SCAN). */
+  scanFactor: 10,
+  minScan: 40,
+  /** Filtered overview: below this many matching articles, start from them; above, from the most connected nodes. */
+  narrowArticles: 3_000,
+  /** Filtered overview from the most connected nodes: how many are looked at, as a multiple of the limit. */
+  mentionedScanFactor: 3,
+  /** Overview by relation types: candidates looked at, as a multiple of the limit. */
+  relationScanFactor: 3,
+  /** "Most recent" overview: articles read, as a multiple of the node limit. */
+  recentArticlesPerNode: 1,
+  /** Node panel: newest facts listed per relation type, and newest articles. */
+  relationsPerType: 25,
+  nodeArticles: 50,
+} as const;
 
 const GRAPH_OPTIONS = { type: "directed", multi: true, allowSelfLoops: true } as const;
+type Params = Record<string, unknown>;
+type Runner = (name: QueryName, params?: Params) => Promise<Record<string, unknown>[]>;
+
+const int = (n: number) => neo4j.int(n);
 
 /** Reads the knowledge graph for the HTTP API. Every query comes from cypher/read/*.cypher, with parameters. */
 export class GraphReader implements GraphReadStore {
-  private readonly queries = loadReadQueries();
+  private readonly queries: Record<QueryName, string>;
+  /** Articles by source, kept until articles are written or deleted (see data-version.ts). */
+  private readonly sourceCounts = new VersionedCache<Record<string, number>>();
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
     private readonly ownsDriver: boolean,
-  ) {}
+  ) {
+    this.queries = Object.fromEntries(QUERIES.map((name) => [name, cypher(`read/${name}`)])) as Record<QueryName, string>;
+  }
 
   /** A reader with its own driver (closed by close()). */
   static open(connection: Neo4jConnection): GraphReader {
@@ -55,15 +128,26 @@ export class GraphReader implements GraphReadStore {
     return new GraphReader(driver, database, false);
   }
 
-  private async run(name: ReadQueryName, params: Row = {}): Promise<Row[]> {
+  private async run(name: QueryName, params: Params = {}): Promise<Record<string, unknown>[]> {
     try {
-      const result = await this.driver.executeQuery(this.queries[name], params, {
-        database: this.database,
-        routing: neo4j.routing.READ,
-      });
-      return result.records.map((record) => record.toObject() as Row);
+      const result = await this.driver.executeQuery(this.queries[name], params, { database: this.database, routing: neo4j.routing.READ });
+      return result.records.map((record) => record.toObject());
     } catch (error) {
       throw classifyDriverError(error);
+    }
+  }
+
+  /** Several queries in one read transaction: one consistent snapshot of the graph. */
+  private async transaction<T>(work: (run: Runner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx: ManagedTransaction) =>
+        work(async (name, params = {}) => (await tx.run(this.queries[name], params)).records.map((record) => record.toObject())),
+      );
+    } catch (error) {
+      throw classifyDriverError(error);
+    } finally {
+      await session.close();
     }
   }
 
@@ -71,177 +155,235 @@ export class GraphReader implements GraphReadStore {
     await this.run("ping");
   }
 
+  /**
+   * The overview: the `limit` most connected nodes (or those of the newest articles), then a bounded sample of the
+   * facts among them. Nodes come from the degree indexes in order, facts from each node's newest ones: the work and
+   * the answer grow with `limit`, not with the graph.
+   */
   async graph(filter: GraphFilter): Promise<SerializedGraph> {
-    const params = {
-      nodeTypes: filter.nodeTypes,
-      relTypes: filter.relationTypes,
-      sources: filter.sources,
-      dateFrom: filter.dateFrom,
-      dateTo: filter.dateTo,
-    };
-    const [nodeRows, edgeRows, sourceRows] = await Promise.all([
-      this.run("graph-nodes", params),
-      this.run("graph-edges", params),
-      this.run("article-sources"),
-    ]);
-    const nodes = new Map((nodeRows as NodeRow[]).map((n) => [n.id, n]));
-    const narrowedByArticles = filter.sources !== null || filter.dateFrom !== null || filter.dateTo !== null;
-    const sourceOf = new Map(sourceRows.map((r) => [String(r.id), (r.source as string | null) ?? null]));
-    const wanted = filter.sources === null ? null : new Set(filter.sources);
-    let edges: EdgeRow[] = [];
-    for (const row of edgeRows as EdgeRow[]) {
-      const articleSource = row.articleId === null ? null : (sourceOf.get(row.articleId) ?? null);
-      if (wanted !== null && (articleSource === null || !wanted.has(articleSource))) continue;
-      edges.push({ ...row, articleSource });
-    }
-    if (narrowedByArticles) {
-      // A fact from a matching article keeps its ends even if their mention offsets were not recorded.
-      const missing = new Set<string>();
-      for (const e of edges) for (const id of [e.source, e.target]) if (!nodes.has(id)) missing.add(id);
-      if (missing.size > 0) {
-        const extra = (await this.run("node-summaries", { ids: [...missing] })) as NodeRow[];
-        for (const n of extra) nodes.set(n.id, n);
-      }
-    }
-    edges = edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));
-    return selectSubgraph(nodes, edges, filter.minDegree, filter.limit);
+    return this.transaction(async (run) => {
+      const nodeRows = z.array(OverviewNodeRowSchema).parse(await this.overviewNodes(run, filter));
+      const truncated = nodeRows.length > filter.limit;
+      const nodes = nodeRows.slice(0, filter.limit);
+      const shownFacts = Math.min(READ_BOUNDS.maxFactsPerNode, Math.max(READ_BOUNDS.edgesPerNodeShown, Math.floor((READ_BOUNDS.edgesPerNodeShown * filter.limit) / Math.max(nodes.length, 1))));
+      const scan = Math.max(READ_BOUNDS.minScan, shownFacts * READ_BOUNDS.scanFactor);
+      const edges = nodes.length === 0 ? [] : z.array(EdgeRowSchema).parse(
+        await run("overview-edges", {
+          nodes: nodes.map((n) => n.elementId),
+          perNode: int(shownFacts),
+          scan: int(scan),
+          relationTypes: filter.relationTypes,
+          sources: filter.sources,
+          dateFrom: filter.dateFrom,
+          dateTo: filter.dateTo,
+        }),
+      );
+      // A node with more facts than it may bring might have more among the nodes shown (said, never guessed wrong).
+      const sampled = nodes.some((n) => n.degree > shownFacts);
+      return serialize(nodes, edges, { truncated, edgesSampled: sampled, order: filter.order });
+    });
   }
 
+  /**
+   * The overview's candidate nodes in order, one more than the limit (its presence says the overview was cut). With
+   * relation types, more candidates are read and those without such a fact dropped.
+   */
+  private async overviewNodes(run: Runner, filter: GraphFilter): Promise<Record<string, unknown>[]> {
+    const base = { minDegree: int(filter.minDegree), nodeTypes: filter.nodeTypes, sources: filter.sources, ...articleWindow(filter) };
+    const wanted = filter.relationTypes === null ? filter.limit + 1 : filter.limit * READ_BOUNDS.relationScanFactor + 1;
+    const limit = int(wanted);
+    const byArticles = filter.sources !== null || filter.dateFrom !== null || filter.dateTo !== null;
+    let rows: Record<string, unknown>[];
+    if (filter.order === "recent") {
+      rows = await run("overview-nodes-recent", { ...base, limit, articleScan: int(wanted * READ_BOUNDS.recentArticlesPerNode) });
+    } else if (byArticles) {
+      const [counted] = await run("count-articles", { ...base, cap: int(READ_BOUNDS.narrowArticles + 1) });
+      const narrow = CountRowSchema.parse(counted).articles <= READ_BOUNDS.narrowArticles;
+      rows = narrow
+        ? await run("overview-nodes-in-articles", { ...base, limit, cap: int(READ_BOUNDS.narrowArticles) })
+        : await run("overview-nodes-mentioned", { ...base, limit, scan: int(wanted * READ_BOUNDS.mentionedScanFactor) });
+    } else if (filter.nodeTypes !== null) {
+      rows = await run("overview-nodes-of-types", { ...base, limit });
+    } else {
+      rows = await run("overview-nodes", { ...base, limit });
+    }
+    if (filter.relationTypes === null) return rows;
+    const candidates = z.array(OverviewNodeRowSchema).parse(rows);
+    const keep = await run("overview-nodes-with-relations", { nodes: candidates.map((n) => n.elementId), relationTypes: filter.relationTypes });
+    const kept = new Set(keep.map((r) => String(r.elementId)));
+    return candidates.filter((n) => kept.has(n.elementId)).slice(0, filter.limit + 1);
+  }
+
+  /** One entity or topic: properties, exact counts by relation type, and the newest facts of each type and articles. */
   async node(id: string): Promise<NodeDetail | null> {
-    const [row] = await this.run("node", { id });
-    if (!row) return null;
-    const properties = row.properties as Row;
-    const relations = (row.relations as RelationDetail[]).map(nullToDefaults);
-    const groups = new Map<string, RelationDetail[]>();
-    for (const rel of relations) groups.set(rel.type, [...(groups.get(rel.type) ?? []), rel]);
-    for (const items of groups.values()) items.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
-    const articles = (row.articles as NodeDetail["articles"]).filter((a) => a.id != null);
-    return {
-      id: String(properties.id),
-      name: String(properties.name ?? properties.id),
-      type: String(properties.type ?? "Topic"),
-      labels: row.labels as string[],
-      aliases: Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [],
-      properties,
-      degree: relations.length,
-      relations: [...groups].map(([type, items]) => ({ type, count: items.length, items })).sort((a, b) => b.count - a.count),
-      articles: articles.sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "")),
-    };
+    return this.transaction(async (run) => {
+      const [headRow] = await run("node", { id });
+      if (!headRow) return null;
+      const head = NodeHeadRowSchema.parse(headRow);
+      const [relationRows, articleRows] = [
+        z.array(RelationRowSchema).parse(await run("node-relations", { id, perType: int(READ_BOUNDS.relationsPerType) })),
+        z.array(NodeArticleRowSchema).parse(await run("node-articles", { id, limit: int(READ_BOUNDS.nodeArticles) })),
+      ];
+      const byType = new Map<string, typeof relationRows>();
+      for (const rel of relationRows) byType.set(rel.type, [...(byType.get(rel.type) ?? []), rel]);
+      for (const items of byType.values()) items.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+      const relations = Object.entries(head.counts)
+        .filter(([, count]) => count > 0)
+        .map(([type, count]) => ({ type, count, items: byType.get(type) ?? [] }))
+        .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+      const properties = head.properties;
+      return {
+        id: String(properties.id),
+        name: String(properties.name ?? properties.id),
+        type: String(properties.type ?? "Topic"),
+        labels: head.labels,
+        aliases: Array.isArray(properties.aliases) ? properties.aliases.map(String) : [],
+        properties: properties as Record<string, JsonValue>,
+        degree: relations.reduce((n, r) => n + r.count, 0),
+        relations,
+        articleCount: head.articleCount,
+        articles: articleRows.sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "")),
+      };
+    });
   }
 
-  async neighbors(id: string, depth: number, limit: number): Promise<SerializedGraph | null> {
-    const [root] = (await this.run("node-summaries", { ids: [id] })) as NodeRow[];
-    if (!root) return null;
-    const nodeIds = new Set([id]);
-    const edges = new Map<string, EdgeRow>();
-    let frontier = [id];
-    for (let step = 0; step < depth && frontier.length > 0 && nodeIds.size < limit; step++) {
-      const rows = (await this.run("neighbor-step", { ids: frontier, limit: neo4j.int(limit * 4) })) as EdgeRow[];
-      const next: string[] = [];
-      for (const e of rows) {
-        for (const end of [e.source, e.target]) {
-          if (!nodeIds.has(end) && nodeIds.size < limit) {
-            nodeIds.add(end);
-            next.push(end);
-          }
+  /**
+   * A page of a node's neighbourhood: at depth 1 the facts touching it from `offset` on (newest first), at most
+   * `limit`, with the nodes at their other ends; deeper, a few of each new node's newest facts, up to `limit` nodes.
+   */
+  async neighbors(id: string, request: NeighborsRequest): Promise<SerializedGraph | null> {
+    return this.transaction(async (run) => {
+      const [rootRow] = await run("node-summary", { id });
+      if (!rootRow) return null;
+      const root = NodeRowSchema.parse(rootRow.node);
+      const nodes = new Map<string, NodeRow>([[root.id, root]]);
+      const edges = new Map<string, EdgeRow>();
+      const first = z.array(NeighborRowSchema).parse(await run("neighbors", { id, offset: int(request.offset), limit: int(request.limit) }));
+      let frontier: string[] = [];
+      for (const row of first) {
+        if (!nodes.has(row.other.id)) {
+          nodes.set(row.other.id, row.other);
+          frontier.push(row.other.id);
         }
-        if (nodeIds.has(e.source) && nodeIds.has(e.target)) edges.set(e.key, e);
+        edges.set(row.key, row);
       }
-      frontier = next;
-    }
-    const rows = (await this.run("node-summaries", { ids: [...nodeIds] })) as NodeRow[];
-    const nodes = new Map(rows.map((n) => [n.id, n]));
-    return selectSubgraph(nodes, [...edges.values()], 0, limit, { root: id, depth });
+      const nextOffset = first.length === request.limit ? request.offset + request.limit : null;
+      for (let step = 1; step < request.depth && frontier.length > 0 && nodes.size < request.limit; step++) {
+        const perNode = Math.max(1, Math.floor((request.limit - nodes.size) / frontier.length));
+        const rows = z.array(NeighborRowSchema).parse(await run("neighbors-step", { ids: frontier, perNode: int(perNode) }));
+        const next: string[] = [];
+        for (const row of rows) {
+          if (!nodes.has(row.other.id)) {
+            if (nodes.size >= request.limit) continue;
+            nodes.set(row.other.id, row.other);
+            next.push(row.other.id);
+          }
+          edges.set(row.key, row);
+        }
+        frontier = next;
+      }
+      const kept = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target));
+      return serialize([...nodes.values()], kept, {
+        truncated: nextOffset !== null,
+        edgesSampled: nextOffset !== null || request.depth > 1,
+        root: id,
+        depth: request.depth,
+        offset: request.offset,
+        nextOffset,
+      });
+    });
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const q = buildLuceneQuery(text);
     if (q === null) return [];
-    const rows = await this.run("search", { q, limit: neo4j.int(limit) });
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: String(r.name ?? r.id),
-      type: String(r.type ?? ""),
-      aliases: (r.aliases as string[]) ?? [],
-      score: Number(r.score),
-    }));
+    const rows = z.array(SearchRowSchema).parse(await this.run("search", { q, limit: int(limit) }));
+    return rows.map((r) => ({ id: r.id, name: r.name ?? r.id, type: r.type ?? "", aliases: r.aliases, score: r.score }));
   }
 
+  /** A page of articles, newest first: dated ones in index order, then undated ones. */
   async articles(options: { source: string | null; offset: number; limit: number }): Promise<ArticleSummary[]> {
-    const rows = await this.run("articles", {
-      source: options.source,
-      offset: neo4j.int(options.offset),
-      limit: neo4j.int(options.limit),
+    return this.transaction(async (run) => {
+      const page = { offset: int(options.offset), limit: int(options.limit) };
+      const dated = z
+        .array(ArticleSummaryRowSchema)
+        .parse(options.source === null ? await run("articles", page) : await run("articles-of-source", { ...page, source: options.source }));
+      if (dated.length === options.limit) return dated;
+      // The page reaches past the dated articles: undated ones follow.
+      const [counted] = await run("count-dated-articles", { source: options.source });
+      const datedCount = CountRowSchema.parse(counted).articles;
+      const undated = z.array(ArticleSummaryRowSchema).parse(
+        await run("articles-undated", {
+          source: options.source,
+          offset: int(Math.max(0, options.offset - datedCount)),
+          limit: int(options.limit - dated.length),
+        }),
+      );
+      return [...dated, ...undated];
     });
-    return rows.map(toArticleSummary);
   }
 
   async article(id: string): Promise<ArticleDetail | null> {
-    const [row] = await this.run("article", { id });
-    if (!row) return null;
-    const props = row.article as Row;
-    const body = String(props.body ?? "");
-    const mentions: Mention[] = [];
-    for (const m of row.mentions as { entityId: string; name: string; type: string; starts: number[]; ends: number[] }[]) {
-      m.starts.forEach((start, i) => {
-        const end = m.ends[i];
-        if (end !== undefined && start >= 0 && end <= body.length && start < end) {
-          mentions.push({ entityId: m.entityId, name: m.name, type: m.type, start, end });
-        }
-      });
-    }
-    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-    const relations = (row.relations as ArticleDetail["relations"]).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    return {
-      ...toArticleSummary({ ...props, entityCount: new Set(mentions.map((m) => m.entityId)).size }),
-      body,
-      language: (props.language as string | undefined) ?? null,
-      mentions,
-      relations,
-    };
+    return this.transaction(async (run) => {
+      const [row] = await run("article", { id });
+      if (!row) return null;
+      const { article: props, mentions: mentionRows } = ArticleRowSchema.parse(row);
+      const relations = z.array(ArticleFactRowSchema).parse(await run("article-facts", { id }));
+      const body = String(props.body ?? "");
+      const mentions: ArticleDetail["mentions"] = [];
+      for (const m of mentionRows) {
+        m.starts.forEach((start, i) => {
+          const end = m.ends[i];
+          if (end !== undefined && start >= 0 && end <= body.length && start < end) {
+            mentions.push({ entityId: m.entityId, name: m.name, type: m.type ?? "", start, end });
+          }
+        });
+      }
+      mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+      return {
+        ...ArticleSummaryRowSchema.parse({ ...props, title: props.title ?? props.id, entityCount: new Set(mentions.map((m) => m.entityId)).size }),
+        body,
+        language: typeof props.language === "string" ? props.language : null,
+        mentions,
+        relations: relations.sort((a, b) => (a.start ?? 0) - (b.start ?? 0)),
+      };
+    });
   }
 
   async facts(keys: string[]): Promise<FactDetail[]> {
     if (keys.length === 0) return [];
-    const rows = await this.run("facts", { keys: [...new Set(keys)] });
-    const value = <T>(v: unknown) => (v === undefined ? null : (v as T | null));
-    return rows.map((r) => ({
-      key: String(r.key),
-      relation: String(r.relation),
-      source: String(r.source),
-      sourceName: String(r.sourceName),
-      target: String(r.target),
-      targetName: String(r.targetName),
-      evidence: value<string>(r.evidence),
-      start: r.start == null ? null : Number(r.start),
-      end: r.end == null ? null : Number(r.end),
-      stance: value<string>(r.stance),
-      date: value<string>(r.date),
-      confidence: r.confidence == null ? null : Number(r.confidence),
-      cameo: r.cameo == null ? null : String(r.cameo),
-      plover: r.plover == null ? null : String(r.plover),
-      articleId: value<string>(r.articleId),
-      articleTitle: value<string>(r.articleTitle),
-      articleSource: value<string>(r.articleSource),
-      articlePublishedAt: value<string>(r.articlePublishedAt),
-      articleUrl: value<string>(r.articleUrl),
-    }));
+    return z.array(FactRowSchema).parse(await this.run("facts", { keys: [...new Set(keys)] }));
   }
 
+  /** Counts from the count store; articles by source from the source index, kept until the articles change. */
   async stats(): Promise<GraphStats> {
-    const [rows, [range]] = await Promise.all([this.run("stats"), this.run("date-range")]);
-    const buckets: Record<string, Record<string, number>> = { nodeType: {}, relationType: {}, source: {} };
-    for (const r of rows) (buckets[String(r.kind)] ??= {})[String(r.key)] = Number(r.count);
-    const sum = (o: Record<string, number> | undefined) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
-    return {
-      nodes: sum(buckets.nodeType),
-      edges: sum(buckets.relationType),
-      articles: sum(buckets.source),
-      nodeTypes: buckets.nodeType ?? {},
-      relationTypes: buckets.relationType ?? {},
-      sources: buckets.source ?? {},
-      dateRange: { first: (range?.first as string | null) ?? null, last: (range?.last as string | null) ?? null },
-    };
+    return this.transaction(async (run) => {
+      const [statsRow] = await run("stats");
+      const stats = StatsRowSchema.parse(statsRow);
+      const range = DateRangeRowSchema.parse((await run("date-range"))[0] ?? { first: null, last: null });
+      const sources = await this.sourcesOf(run, stats.articles);
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      return {
+        nodes: sum(stats.nodeTypes),
+        edges: sum(stats.relationTypes),
+        articles: stats.articles,
+        nodeTypes: Object.fromEntries(Object.entries(stats.nodeTypes).filter(([, n]) => n > 0)),
+        relationTypes: Object.fromEntries(Object.entries(stats.relationTypes).filter(([, n]) => n > 0)),
+        sources,
+        dateRange: range,
+      };
+    });
+  }
+
+  private async sourcesOf(run: Runner, articles: number): Promise<Record<string, number>> {
+    const version = JSON.stringify(DataVersionRowSchema.parse((await run("data-version"))[0]));
+    return this.sourceCounts.get(version, async () => {
+      const rows = z.array(SourceCountRowSchema).parse(await run("source-counts"));
+      const counts = Object.fromEntries(rows.sort((a, b) => b.articles - a.articles || a.source.localeCompare(b.source)).map((r) => [r.source, r.articles]));
+      const unknown = articles - rows.reduce((n, r) => n + r.articles, 0);
+      if (unknown > 0) counts["(unknown)"] = unknown;
+      return counts;
+    });
   }
 
   async close(): Promise<void> {
@@ -249,68 +391,42 @@ export class GraphReader implements GraphReadStore {
   }
 }
 
-function nullToDefaults(rel: RelationDetail): RelationDetail {
-  return { ...rel, direction: rel.direction === "in" ? "in" : "out" };
-}
-
-function toArticleSummary(r: Row): ArticleSummary {
+/**
+ * The articles whose nodes a date filter looks at: published within the range widened to whole months, because a
+ * fact dated only by its month ("2025-08") matches any range inside that month, whatever day its article appeared.
+ * The facts themselves are then filtered by their own dates (overview-edges.cypher).
+ */
+export function articleWindow(filter: Pick<GraphFilter, "dateFrom" | "dateTo">): { articleFrom: string | null; articleTo: string | null } {
+  const month = (date: string) => date.slice(0, 7);
   return {
-    id: String(r.id),
-    title: String(r.title ?? r.id),
-    source: (r.source as string | null | undefined) ?? null,
-    publishedAt: (r.publishedAt as string | null | undefined) ?? null,
-    url: (r.url as string | null | undefined) ?? null,
-    entityCount: Number(r.entityCount ?? 0),
+    articleFrom: filter.dateFrom === null ? null : month(filter.dateFrom),
+    articleTo: filter.dateTo === null ? null : filter.dateTo.length === 4 ? `${filter.dateTo}-12-31` : `${month(filter.dateTo)}-31`,
   };
 }
 
-/** Computes degrees on the given edges, drops nodes under minDegree, keeps the `limit` best-connected nodes. */
-function selectSubgraph(
-  nodes: Map<string, NodeRow>,
-  edges: EdgeRow[],
-  minDegree: number,
-  limit: number,
-  attributes: Record<string, unknown> = {},
-): SerializedGraph {
-  const degree = new Map<string, number>();
-  for (const e of edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
-  const eligible = [...nodes.values()].filter((n) => (degree.get(n.id) ?? 0) >= minDegree);
-  const kept = eligible
-    .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id))
-    .slice(0, limit);
-  const keptIds = new Set(kept.map((n) => n.id));
-  // Keys are unique per (article, fact); the Map guards graphology's import against a duplicate all the same.
-  const keptEdges = [...new Map(edges.filter((e) => keptIds.has(e.source) && keptIds.has(e.target)).map((e) => [e.key, e])).values()];
-  const truncated = kept.length < eligible.length;
+/** graphology's serialized format: nodes with their stored layout, facts as edges. */
+function serialize(nodes: NodeRow[], edges: EdgeRow[], attributes: GraphAttributes): SerializedGraph {
+  const shown = new Set(nodes.map((n) => n.id));
   return {
-    attributes: { ...attributes, truncated },
+    attributes,
     options: GRAPH_OPTIONS,
-    nodes: kept.map((n) => ({
+    nodes: nodes.map((n) => ({
       key: n.id,
       attributes: {
         label: n.name,
         entityType: n.type,
-        role: n.role ?? null,
-        degree: degree.get(n.id) ?? 0,
-        // The stored explorer layout (see `kg layout`), when the node has one.
-        ...(typeof n.x === "number" && typeof n.y === "number" ? { x: n.x, y: n.y } : {}),
-      } satisfies NodeAttributes,
+        role: n.role,
+        degree: n.degree,
+        ...(n.x !== null && n.y !== null ? { x: n.x, y: n.y } : {}),
+      },
     })),
-    edges: keptEdges.map((e) => ({
-      key: e.key,
-      source: e.source,
-      target: e.target,
-      attributes: {
-        relation: e.relation,
-        articleId: e.articleId ?? null,
-        articleSource: e.articleSource ?? null,
-        date: e.date ?? null,
-        confidence: e.confidence ?? null,
-        stance: e.stance ?? null,
-      } satisfies EdgeAttributes,
-    })),
+    edges: edges
+      .filter((e) => shown.has(e.source) && shown.has(e.target))
+      .map((e) => ({
+        key: e.key,
+        source: e.source,
+        target: e.target,
+        attributes: { relation: e.relation, articleId: e.articleId, articleSource: e.articleSource, date: e.date, confidence: e.confidence, stance: e.stance },
+      })),
   };
 }

@@ -32,7 +32,7 @@ export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): QueryFocu
     // New nodes go on a small circle; the layout button spreads them properly.
     const angle = (i++ / Math.max(result.nodes.length, 1)) * Math.PI * 2;
     addedNodes.push(key);
-    graph.addNode(key, { label, entityType, degree: 0, x: Math.cos(angle) * 20, y: Math.sin(angle) * 20, size: sizeForDegree(1), color: colorOf(entityType) });
+    graph.addNode(key, { label, entityType, role: typeof p.role === "string" ? p.role : null, degree: 0, x: Math.cos(angle) * 20, y: Math.sin(angle) * 20, size: sizeForDegree(1), color: colorOf(entityType) });
   }
   for (const rel of result.relationships) {
     const source = keyOfElement.get(rel.startElementId);
@@ -45,8 +45,11 @@ export function mergeQueryGraph(graph: ViewGraph, result: QueryGraph): QueryFocu
       graph.addEdgeWithKey(key, source, target, {
         relation: rel.type,
         articleId: typeof p.articleId === "string" ? p.articleId : null,
+        // The console's rows carry no article node: the source is unknown here (exports look facts up by key).
+        articleSource: null,
         date: typeof p.date === "string" ? p.date : null,
         confidence: typeof p.confidence === "number" ? p.confidence : null,
+        stance: typeof p.stance === "string" ? p.stance : null,
       });
     }
     edges.add(key);

@@ -97,7 +97,9 @@ function column(col: Column, actions: CompareActions): HTMLElement {
     ),
     col.members.length > 0 ? el("details", {}, el("summary", {}, "Members' stances"), members) : null,
     col.quotes.length > 0
-      ? el("p", { className: "muted" }, `${col.quotes.length} quote${col.quotes.length === 1 ? "" : "s"} behind ${col.evidence.length} fact${col.evidence.length === 1 ? "" : "s"}, oldest first`)
+      ? el("p", { className: "muted" }, col.evidenceCount > col.evidence.length
+            ? `${col.quotes.length} quote${col.quotes.length === 1 ? "" : "s"} behind the newest ${col.evidence.length} of ${col.evidenceCount.toLocaleString("en")} facts, oldest first`
+            : `${col.quotes.length} quote${col.quotes.length === 1 ? "" : "s"} behind ${col.evidence.length} fact${col.evidence.length === 1 ? "" : "s"}, oldest first`)
       : null,
     col.quotes.length > 0 ? quotes : el("p", { className: "muted" }, "No relation found on this topic."),
   );

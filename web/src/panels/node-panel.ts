@@ -85,8 +85,10 @@ export function renderNodePanel(root: HTMLElement, node: NodeDetail, actions: No
   for (const group of node.relations) {
     const list = el("ul", { className: "relations" });
     for (const rel of group.items) list.append(relationItem(rel, actions));
+    // A busy node's panel lists each type's newest facts; the count is all of them.
+    const more = group.items.length < group.count ? el("p", { className: "muted" }, `The newest ${group.items.length} of ${group.count.toLocaleString("en")}.`) : null;
     groups.append(
-      el("details", { attrs: { open: "" }, className: "relation-group" }, el("summary", {}, `${group.type} (${group.count})`), list),
+      el("details", { attrs: { open: "" }, className: "relation-group" }, el("summary", {}, `${group.type} (${group.count})`), more, list),
     );
   }
   if (node.relations.length === 0) groups.append(el("p", { className: "muted" }, "No relations recorded."));

@@ -49,7 +49,13 @@ export function renderTimelinePanel(root: HTMLElement, timeline: Timeline, actio
   append(
     root,
     header,
-    el("p", { className: "muted" }, `${timeline.events.length} event${timeline.events.length === 1 ? "" : "s"}, oldest first`),
+    el(
+      "p",
+      { className: "muted" },
+      timeline.truncated
+        ? `The newest ${timeline.events.length} of ${timeline.total.toLocaleString("en")} events, oldest first`
+        : `${timeline.events.length} event${timeline.events.length === 1 ? "" : "s"}, oldest first`,
+    ),
     timeline.subject.note ? el("p", { className: "muted" }, timeline.subject.note) : null,
     timeline.events.length > 0 ? list : el("p", { className: "muted" }, "No dated or undated events recorded."),
   );

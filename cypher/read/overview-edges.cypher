@@ -1,0 +1,26 @@
+// Facts among the overview's nodes ($nodes: their element ids), a bounded sample: from each node at most $perNode
+// facts, chosen among the $scan it was given most recently (a node's relationships are stored newest first), so the
+// answer and the work grow with the nodes shown, never with the graph. A fact between two shown nodes may come from
+// both its ends: it is returned once. Fact types are listed so that a node's
+// mentions (often most of its relationships) are never read; a test checks the list against the relation types.
+// Filters: relation types, the fact's date (a month-precision date matches a range overlapping its month: the
+// bounds are cut to the date's own length), the article's source.
+UNWIND $nodes AS nodeId
+MATCH (n)
+WHERE elementId(n) = nodeId
+CALL (n) {
+  MATCH (n)-[r:HOSTED|PROPOSED|REJECTED|OFFERED|ATTENDED|MET_WITH|URGED|SUPPORTED|OPPOSED|LEADS|MEMBER_OF|HELD_IN|HAS_STANCE|ABOUT]-(m)
+  WITH r, m
+  LIMIT $scan
+  WHERE elementId(m) IN $nodes
+    AND ($relationTypes IS NULL OR type(r) IN $relationTypes)
+    AND ($dateFrom IS NULL OR (r.date IS NOT NULL AND r.date >= left($dateFrom, size(r.date))))
+    AND ($dateTo IS NULL OR (r.date IS NOT NULL AND r.date <= left($dateTo, size(r.date))))
+    AND ($sources IS NULL OR EXISTS { MATCH (art:Article {id: r.articleId}) WHERE art.source IN $sources })
+  RETURN r
+  LIMIT $perNode
+}
+WITH DISTINCT r
+OPTIONAL MATCH (art:Article {id: r.articleId})
+RETURN coalesce(r.key, elementId(r)) AS key, startNode(r).id AS source, endNode(r).id AS target, type(r) AS relation,
+       r.articleId AS articleId, art.source AS articleSource, r.date AS date, r.confidence AS confidence, r.stance AS stance
