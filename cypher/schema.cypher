@@ -36,6 +36,9 @@ CREATE INDEX article_ingested IF NOT EXISTS FOR (a:Article) ON (a.ingestedAt);
 // a node's number of facts (every relationship but its mentions), kept by the write path (refresh-degrees.cypher).
 CREATE INDEX entity_degree IF NOT EXISTS FOR (e:Entity) ON (e.degree);
 CREATE INDEX topic_degree IF NOT EXISTS FOR (t:Topic) ON (t.degree);
+// Nodes waiting for a layout position (`unplaced`, set by the write path): a layout update places only those.
+CREATE INDEX entity_unplaced IF NOT EXISTS FOR (e:Entity) ON (e.unplaced);
+CREATE INDEX topic_unplaced IF NOT EXISTS FOR (t:Topic) ON (t.unplaced);
 // The overview of some node types: one seek per type, in degree order.
 CREATE INDEX entity_type_degree IF NOT EXISTS FOR (e:Entity) ON (e.type, e.degree);
 

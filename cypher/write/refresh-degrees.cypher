@@ -1,5 +1,6 @@
 // Keeps on each given entity or topic (and on every topic when $allTopics) its number of facts: every relationship
-// but its mentions. It runs in the transaction that changes them, so the explorer's overview can take the most
+// but its mentions; and flags those without a layout position yet (`unplaced`, indexed), which the next layout
+// update finds and places. It runs in the transaction that changes them, so the explorer's overview can take the most
 // connected nodes from the degree indexes instead of counting every node's relationships. Both counts come from
 // Neo4j's degree store (no relationship is read); ids come sorted, so concurrent writers lock in the same order.
 CALL () {
@@ -16,5 +17,6 @@ CALL () {
   RETURN n
 }
 WITH n, COUNT { (n)--() } - COUNT { (n)-[:MENTIONED_IN]-() } AS degree
-WHERE n.degree IS NULL OR n.degree <> degree
-SET n.degree = degree
+// Only what changes is written (and locked): a busy topic is touched by most batches.
+FOREACH (_ IN CASE WHEN n.degree IS NULL OR n.degree <> degree THEN [1] ELSE [] END | SET n.degree = degree)
+FOREACH (_ IN CASE WHEN n.x IS NULL AND n.unplaced IS NULL THEN [1] ELSE [] END | SET n.unplaced = true)

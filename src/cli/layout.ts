@@ -6,8 +6,8 @@ import { positiveInt } from "./ingest.ts";
 
 export function layoutCommand(): Command {
   return new Command("layout")
-    .description("Compute the explorer's graph layout and store it on the nodes (x, y); `kg ingest` keeps it up to date")
-    .option("--reset", "ignore the stored positions and lay the whole graph out afresh")
+    .description("Place the nodes that have no position yet (or, with --reset, lay the whole graph out afresh) and store the explorer's layout on the nodes (x, y); `kg ingest` does this after every ingest")
+    .option("--reset", "ignore the stored positions and lay the whole graph out afresh (reads the whole graph)")
     .addOption(new Option("--iterations <n>", "ForceAtlas2 iterations (default: by graph size)").argParser(positiveInt))
     .option("--json", "print the summary as JSON")
     .action(
@@ -19,7 +19,9 @@ export function layoutCommand(): Command {
           process.stdout.write(
             opts.json
               ? `${JSON.stringify(summary)}\n`
-              : `layout: ${summary.nodes} nodes (${summary.placed} newly placed), ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`,
+              : summary.mode === "full"
+                ? `layout: ${summary.nodes} nodes laid out (${summary.placed} newly placed), ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`
+                : `layout: ${summary.placed} new nodes placed among ${summary.nodes - summary.placed} neighbours, ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`,
           );
         } finally {
           await store.close();
