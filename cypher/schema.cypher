@@ -27,8 +27,11 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
-// One source's articles newest first (the article list), and the filters of the overview.
+// The overview's source and date filters.
 CREATE INDEX article_source_published IF NOT EXISTS FOR (a:Article) ON (a.source, a.publishedAt);
+// The article list, newest first (listedAt: the date, or '' for undated articles, which come last), all or one source's.
+CREATE INDEX article_listed IF NOT EXISTS FOR (a:Article) ON (a.listedAt);
+CREATE INDEX article_source_listed IF NOT EXISTS FOR (a:Article) ON (a.source, a.listedAt);
 // The newest write: readers keep answers computed from all articles (counts by source) until it changes.
 CREATE INDEX article_ingested IF NOT EXISTS FOR (a:Article) ON (a.ingestedAt);
 

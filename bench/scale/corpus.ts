@@ -211,7 +211,8 @@ export function scaleDocument(index: number, seed = 1): ScaleDocument {
 
   const facts = 5 + Math.floor(35 * r.next() ** 3);
   const tail = () => TAILS[r.int(TAILS.length)]!;
-  for (let f = b.relations.length; f < facts; f++) {
+  // Some draws make no fact (an actor urging itself, a leader without a country): draw until the count is reached.
+  for (let tries = 0; b.relations.length < facts && tries < facts * 5; tries++) {
     const type = r.weighted<Relation["type"]>([
       ["MET_WITH", 15], ["SUPPORTED", 12], ["OPPOSED", 8], ["PROPOSED", 10], ["OFFERED", 7], ["REJECTED", 7],
       ["URGED", 10], ["ATTENDED", 12], ["HOSTED", 4], ["LEADS", 3], ["MEMBER_OF", 2],

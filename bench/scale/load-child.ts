@@ -20,6 +20,8 @@ export const LoadRequestSchema = z.object({
   batchSize: z.number().int().positive(),
   mode: z.enum(["graph", "raw"]),
   layout: z.boolean(),
+  /** Instead of loading: lay the whole graph out afresh, as `kg layout --reset` does. */
+  relayout: z.boolean().default(false),
   /**
    * Before timing, write (and remove) a few hundred articles from far outside the corpus, so the first timed
    * batches do not pay the JIT and query planning of a fresh server (both the write path and the baseline get it).
@@ -29,7 +31,7 @@ export const LoadRequestSchema = z.object({
 export type LoadRequest = z.infer<typeof LoadRequestSchema>;
 export type LoadReport = {
   load: LoadFigures;
-  layout: { seconds: number; nodes: number; placed: number; iterations: number } | null;
+  layout: { mode: string; seconds: number; nodes: number; computed: number; placed: number; iterations: number } | null;
   peakRssMb: number | null;
 };
 
@@ -59,6 +61,12 @@ async function main(): Promise<void> {
       }
     };
     const options = { seed: request.seed, batchSize: request.batchSize, onProgress };
+    if (request.relayout) {
+      const summary = await updateLayout(store, { reset: true });
+      const empty = { articles: 0, rows: 0, seconds: 0, statuses: { ingested: 0, updated: 0, unchanged: 0, failed: 0 } };
+      process.stdout.write(`${JSON.stringify({ load: empty, layout: summary, peakRssMb: peakRssMb() } satisfies LoadReport)}\n`);
+      return;
+    }
     if (request.warmUp) await warmUp(store, request, options);
     const load =
       request.mode === "graph"
@@ -68,7 +76,7 @@ async function main(): Promise<void> {
     if (request.layout) {
       const t0 = performance.now();
       const summary = await updateLayout(store);
-      layout = { seconds: (performance.now() - t0) / 1000, nodes: summary.nodes, placed: summary.placed, iterations: summary.iterations };
+      layout = { ...summary, seconds: (performance.now() - t0) / 1000 };
     }
     const report: LoadReport = { load, layout, peakRssMb: peakRssMb() };
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -49,8 +49,8 @@ const UPDATE_ARTICLES = 100;
 /** Each size's load range; after each size, 100 more articles are loaded to time the layout update. */
 const steps = sizes.map((size, i) => ({ size, from: i === 0 ? 0 : sizes[i - 1]! + UPDATE_ARTICLES, to: size }));
 
-function runLoad(connection: BenchConnection, request: Omit<LoadRequest, "connection" | "seed" | "batchSize">): Promise<LoadReport> {
-  const full: LoadRequest = { connection, seed, batchSize, ...request };
+function runLoad(connection: BenchConnection, request: Omit<LoadRequest, "connection" | "seed" | "batchSize" | "relayout"> & { relayout?: boolean }): Promise<LoadReport> {
+  const full: LoadRequest = { connection, seed, batchSize, relayout: false, ...request };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench", "scale", "load-child.ts"), JSON.stringify(full)], {
       cwd: REPO_ROOT,
@@ -74,6 +74,8 @@ type SizeReport = {
   serve: { peakRssMb: number | null };
   endpoints: EndpointFigures[];
   update: LoadReport;
+  /** `kg layout --reset` on the whole graph: time and peak RSS. */
+  relayout: LoadReport;
 };
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -120,7 +122,9 @@ async function main(): Promise<void> {
         }
         log(`update: ${UPDATE_ARTICLES} new articles, then the layout update`);
         const update = await runLoad(neo.connection(), { from: step.size, to: step.size + UPDATE_ARTICLES, mode: "graph", layout: true, warmUp: false });
-        reports.push({ articles: step.size, load, raw: raws.get(step.size) ?? null, store, serve: { peakRssMb: serveRss }, endpoints: figures, update });
+        log("relayout: the whole graph laid out afresh (kg layout --reset)");
+        const relayout = await runLoad(neo.connection(), { from: 0, to: 0, mode: "graph", layout: false, warmUp: false, relayout: true });
+        reports.push({ articles: step.size, load, raw: raws.get(step.size) ?? null, store, serve: { peakRssMb: serveRss }, endpoints: figures, update, relayout });
         printSize(reports.at(-1)!);
       }
     } finally {
@@ -144,11 +148,12 @@ function printSize(r: SizeReport): void {
     `\n## ${fmt(r.articles)} articles`,
     `load: ${fmt(l.articles / l.seconds)} articles/s, ${fmt(rate)} rows/s (${fmt(l.rows)} rows in ${fmt(l.seconds, 1)} s)` +
       (raw ? `; raw UNWIND CREATE ${fmt(raw)} rows/s: ratio ${(rate / raw).toFixed(2)}` : "") +
-      `; layout after the load ${r.load.layout ? fmt(r.load.layout.seconds, 1) : "-"} s; ingest peak RSS ${r.load.peakRssMb ?? "?"} MB`,
+      `; layout after the load ${r.load.layout ? `${fmt(r.load.layout.seconds, 1)} s (${r.load.layout.mode}, ${r.load.layout.placed} placed)` : "-"}; ingest peak RSS ${r.load.peakRssMb ?? "?"} MB`,
     `store: ${mb(r.store.storeBytes)} store files, ${mb(r.store.txLogBytes)} transaction logs`,
     `kg serve peak RSS: ${r.serve.peakRssMb ?? "?"} MB`,
     `layout update for ${UPDATE_ARTICLES} new articles: ${r.update.layout ? `${fmt(r.update.layout.seconds, 2)} s (${r.update.layout.placed} placed)` : "-"}; ` +
       `that ingest's peak RSS ${r.update.peakRssMb ?? "?"} MB`,
+    `full re-layout (kg layout --reset): ${r.relayout.layout ? `${fmt(r.relayout.layout.seconds, 1)} s, ${fmt(r.relayout.layout.nodes)} nodes, ${r.relayout.layout.iterations} iterations` : "-"}; peak RSS ${r.relayout.peakRssMb ?? "?"} MB`,
     "",
     "| endpoint | p50 ms | p95 ms | wire | JSON |",
     "| --- | --- | --- | --- | --- |",

@@ -1,8 +1,8 @@
-// One page of one source's articles, newest first, in the (source, publishedAt) index's order.
+// One page of one source's articles, newest first (undated ones last), in the (source, listedAt) index's order.
 MATCH (a:Article)
-WHERE a.source = $source AND a.publishedAt IS NOT NULL
+WHERE a.source = $source AND a.listedAt IS NOT NULL
 WITH a
-ORDER BY a.source DESC, a.publishedAt DESC
+ORDER BY a.source DESC, a.listedAt DESC
 SKIP $offset
 LIMIT $limit
 RETURN a.id AS id, coalesce(a.title, a.id) AS title, a.source AS source, a.publishedAt AS publishedAt, a.url AS url,

@@ -1,12 +1,8 @@
-// The overview's nodes under a narrow source or date filter (few matching articles, see count-articles): what those
-// articles name, and both ends of the facts and stances they support (found through the articleId indexes, so a
-// stance's topic is in), most connected first.
-MATCH (a:Article)
-WHERE ($sources IS NULL OR a.source IN $sources)
-  AND ($articleFrom IS NULL OR a.publishedAt >= $articleFrom)
-  AND ($articleTo IS NULL OR a.publishedAt <= $articleTo)
-WITH a
-LIMIT $cap
+// The overview's nodes under a source or date filter: what the chosen articles ($articleIds, the newest matching
+// ones) name, and both ends of the facts and stances they support (through the articleId indexes, so a stance's
+// topic is in), most connected first.
+UNWIND $articleIds AS articleId
+MATCH (a:Article {id: articleId})
 CALL (a) {
   MATCH (a)<-[:MENTIONED_IN]-(n:Entity)
   RETURN n

@@ -105,10 +105,23 @@ function isoOfName(c: ActorCandidate): string | null {
 }
 
 /**
+ * People join a group's column through their countries, at most this many, the busiest (most facts) first: a year
+ * of news names thousands of officials of European states, and a column is read and shown for what it holds.
+ */
+export const GROUP_PEOPLE = 200;
+/** A country speaks through the people who lead it: at most this many, the busiest first. */
+export const COUNTRY_LEADERS = 12;
+
+/** The `max` candidates with the most facts (ties by id, so the choice does not depend on the store's order). */
+export function busiestFirst<T extends { id: string; degree: number }>(candidates: T[], max: number): T[] {
+  return [...candidates].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id)).slice(0, max);
+}
+
+/**
  * The members of a group among the graph's actors. Actors that have their own column in the same
  * comparison (`standalone`) are left out, so "Europe" next to "Russia" does not count Russia twice.
  */
-export function groupMembers(group: Group, candidates: ActorCandidate[], standalone: Set<string> = new Set()): ActorCandidate[] {
+export function groupMembers(group: Group, candidates: ActorCandidate[], standalone: Set<string> = new Set(), maxPeople = GROUP_PEOPLE): ActorCandidate[] {
   const countryRefs = refsOf(group.countries);
   const organizationRefs = refsOf(group.organizations);
   const excludeRefs = refsOf(group.exclude);
@@ -126,8 +139,9 @@ export function groupMembers(group: Group, candidates: ActorCandidate[], standal
       (matchesAny(c, organizationRefs) || (c.kind === "group" && groupRegions.has(norm(c.region ?? "")))),
   );
   const people = group.includePeople
-    ? candidates.filter(
-        (c) => c.type === "Person" && ((c.country !== null && countryIds.has(c.country)) || c.leads.some((id) => countryIds.has(id))),
+    ? busiestFirst(
+        candidates.filter((c) => c.type === "Person" && ((c.country !== null && countryIds.has(c.country)) || c.leads.some((id) => countryIds.has(id)))),
+        maxPeople,
       )
     : [];
   const excluded = (c: ActorCandidate) => standalone.has(c.id) || matchesAny(c, excludeRefs);

@@ -152,5 +152,7 @@ export const ActorCandidateSchema = z.object({
   kind: z.string().nullable(),
   country: z.string().nullable(),
   leads: z.array(z.string()),
+  /** Its number of facts: a group's or a country's busiest people speak for it first. */
+  degree: z.number().default(0),
 });
 export type ActorCandidate = z.infer<typeof ActorCandidateSchema>;

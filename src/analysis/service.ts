@@ -1,6 +1,6 @@
 import { buildComparison, byDate } from "./compare.ts";
 import { looseKey } from "../text/normalise.ts";
-import { findGroup, groupMembers, loadGroups, type Group } from "./groups.ts";
+import { busiestFirst, COUNTRY_LEADERS, findGroup, GROUP_PEOPLE, groupMembers, loadGroups, type Group } from "./groups.ts";
 import type { AnalystReader } from "./reader.ts";
 import type { ActorCandidate, CompareResult, ResolvedActor, TimelineEvent, TopicSummary } from "./schema.ts";
 import { loadTaxonomy, matchTopic, type TaxonomyTopic } from "./topics.ts";
@@ -47,11 +47,18 @@ export function closeEnough(query: string, names: string[]): boolean {
 type ResolvedEntity = ResolvedActor & { type?: string };
 
 /** A country speaks through the people who lead it: they join its column unless named on their own. */
-function withLeaders(actor: ResolvedEntity, candidates: ActorCandidate[], standalone: Set<string>): ResolvedActor {
+/** How many people a column takes in: a country's leaders, a group's people (the busiest first). */
+export type MemberLimits = { countryLeaders: number; groupPeople: number };
+const MEMBER_LIMITS: MemberLimits = { countryLeaders: COUNTRY_LEADERS, groupPeople: GROUP_PEOPLE };
+
+function withLeaders(actor: ResolvedEntity, candidates: ActorCandidate[], standalone: Set<string>, maxLeaders: number): ResolvedActor {
   const { type, ...resolved } = actor;
   if (type !== "Country") return resolved;
   const countryId = actor.memberIds[0]!;
-  const leaders = candidates.filter((c) => c.type === "Person" && c.leads.includes(countryId) && !standalone.has(c.id));
+  const leaders = busiestFirst(
+    candidates.filter((c) => c.type === "Person" && c.leads.includes(countryId) && !standalone.has(c.id)),
+    maxLeaders,
+  );
   if (leaders.length === 0) return resolved;
   return {
     ...resolved,
@@ -83,7 +90,12 @@ async function resolveEntity(reader: AnalystReader, query: string): Promise<Reso
  * Resolves what the user typed: a group of config/groups.json ("Europe", "NATO"...) or an entity.
  * Entities named on their own are left out of the groups of the same request.
  */
-export async function resolveActors(reader: AnalystReader, names: string[], groups: Group[] = loadGroups()): Promise<ResolvedActor[]> {
+export async function resolveActors(
+  reader: AnalystReader,
+  names: string[],
+  groups: Group[] = loadGroups(),
+  limits: MemberLimits = MEMBER_LIMITS,
+): Promise<ResolvedActor[]> {
   const wanted = names.map((n) => n.trim()).filter(Boolean);
   const asGroups = wanted.map((n) => findGroup(groups, n));
   const entities = await Promise.all(wanted.map((n, i) => (asGroups[i] ? null : resolveEntity(reader, n))));
@@ -92,8 +104,8 @@ export async function resolveActors(reader: AnalystReader, names: string[], grou
   const candidates = needCandidates ? await reader.actorCandidates() : [];
   return wanted.map((query, i) => {
     const group = asGroups[i];
-    if (!group) return withLeaders(entities[i]!, candidates, standalone);
-    const members = groupMembers(group, candidates, standalone);
+    if (!group) return withLeaders(entities[i]!, candidates, standalone, limits.countryLeaders);
+    const members = groupMembers(group, candidates, standalone, limits.groupPeople);
     return {
       query,
       kind: "group" as const,
@@ -124,11 +136,11 @@ export async function resolveTopic(reader: AnalystReader, query: string): Promis
 
 export async function compareActors(
   reader: AnalystReader,
-  request: { topic: string; actors: string[]; groups?: Group[] },
+  request: { topic: string; actors: string[]; groups?: Group[]; limits?: MemberLimits },
 ): Promise<CompareResult> {
   if (request.actors.length === 0) throw new AnalysisInputError("Name at least one actor to compare, e.g. Turkey Europe Russia.");
   const topic = await resolveTopic(reader, request.topic);
-  const actors = await resolveActors(reader, request.actors, request.groups);
+  const actors = await resolveActors(reader, request.actors, request.groups, request.limits);
   const ids = [...new Set(actors.flatMap((a) => a.memberIds))];
   const evidence = ids.length > 0 ? await reader.topicEvidence(topic.id, ids) : [];
   return buildComparison(topic, actors, evidence);
@@ -176,7 +188,7 @@ function newest(events: TimelineEvent[], limit: number): TimelineEvent[] {
  */
 export async function buildTimeline(
   reader: AnalystReader,
-  request: { actor?: string; topic?: string; groups?: Group[]; limit?: number },
+  request: { actor?: string; topic?: string; groups?: Group[]; limit?: number; limits?: MemberLimits },
 ): Promise<Timeline> {
   if (Boolean(request.actor) === Boolean(request.topic)) throw new AnalysisInputError("Give either an actor or a topic (not both).");
   const limit = request.limit ?? TIMELINE_EVENTS;
@@ -186,7 +198,7 @@ export async function buildTimeline(
     const events = newest(found, limit);
     return { subject: { kind: "topic", name: topic.name, ids: [topic.id], note: null }, events, total, truncated: total > events.length };
   }
-  const [actor] = await resolveActors(reader, [request.actor!], request.groups);
+  const [actor] = await resolveActors(reader, [request.actor!], request.groups, request.limits);
   // A timeline is about the actor itself (its leaders have their own).
   if (actor!.kind === "entity") actor!.memberIds = actor!.memberIds.slice(0, 1);
   const ids = actor!.memberIds;

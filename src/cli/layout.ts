@@ -21,7 +21,7 @@ export function layoutCommand(): Command {
               ? `${JSON.stringify(summary)}\n`
               : summary.mode === "full"
                 ? `layout: ${summary.nodes} nodes laid out (${summary.placed} newly placed), ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`
-                : `layout: ${summary.placed} new nodes placed among ${summary.nodes - summary.placed} neighbours, ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`,
+                : `layout: ${summary.nodes} nodes (${summary.placed} newly placed, among ${summary.computed - summary.placed} neighbours that stay), ${summary.iterations} iterations, ${summary.seconds.toFixed(1)} s\n`,
           );
         } finally {
           await store.close();

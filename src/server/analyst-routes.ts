@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AnalysisInputError, buildTimeline, compareActors, listTopics } from "../analysis/service.ts";
-import { Neo4jAnalystReader } from "../store/query/analyst-reader.ts";
+import { Neo4jAnalystReader, type AnalystBounds } from "../store/query/analyst-reader.ts";
 import { QueryFailedError, QueryRefusedError, QueryTimeoutError, QueryTooLargeError } from "../store/query/errors.ts";
 import { classifyDriverError, Neo4jUnavailableError, StoreBusyError } from "../store/errors.ts";
 import { conform, isStackOverflow, NESTED_TOO_DEEP, sendBusy, sendUnavailable } from "./errors.ts";
@@ -23,6 +23,8 @@ export interface AnalystRoutesOptions {
   timeoutMs?: number;
   /** Console row limit ceiling (default 1,000). */
   rowLimit?: number;
+  /** Bounds of the analyst reads (tests use small ones). */
+  bounds?: Partial<AnalystBounds>;
 }
 
 const ActorListSchema = z
@@ -76,19 +78,19 @@ function handle(error: FastifyError | Error, request: FastifyRequest, reply: Fas
 }
 
 export async function analystRoutes(app: FastifyInstance, options: AnalystRoutesOptions): Promise<void> {
-  const reader = new Neo4jAnalystReader(options.store);
+  const reader = new Neo4jAnalystReader(options.store, undefined, options.bounds);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
   app.setErrorHandler(handle);
 
   app.get("/api/compare", async (request) => {
     const q = CompareQuerySchema.parse(request.query);
-    return conform(CompareResultSchema, await compareActors(reader, { topic: q.topic, actors: q.actors }));
+    return conform(CompareResultSchema, await compareActors(reader, { topic: q.topic, actors: q.actors, limits: reader.bounds }));
   });
 
   app.get("/api/timeline", async (request) => {
     const q = TimelineQuerySchema.parse(request.query);
-    return conform(TimelineSchema, await buildTimeline(reader, q));
+    return conform(TimelineSchema, await buildTimeline(reader, { ...q, limits: reader.bounds }));
   });
 
   app.get("/api/topics", async () => conform(TopicsResponseSchema, { topics: await listTopics(reader) }));

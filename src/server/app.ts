@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
+import type { AnalystBounds } from "../store/query/analyst-reader.ts";
 import type { QueryStore } from "../store/query/runner.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
 import { analystRoutes } from "./analyst-routes.ts";
@@ -39,6 +40,8 @@ export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
   /** When set, the analyst API (compare, timeline, topics, saved queries, read-only console) is served too. */
   analyst?: QueryStore;
+  /** Bounds of the analyst reads (tests use small ones to reach them on a small graph). */
+  analystBounds?: Partial<AnalystBounds>;
 };
 
 /** The CSP the explorer satisfies: own scripts only, FA2's worker from a blob: URL, images for PNG export. */
@@ -75,7 +78,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   if (options.token !== undefined) app.addHook("onRequest", requireToken(options.token));
 
   // Its own error handler stays scoped to its routes (a Fastify plugin is encapsulated).
-  if (options.analyst) await app.register(analystRoutes, { store: options.analyst });
+  if (options.analyst) await app.register(analystRoutes, { store: options.analyst, bounds: options.analystBounds });
 
   app.get("/api/graph", async (request) => {
     const q = GraphQuerySchema.parse(request.query);

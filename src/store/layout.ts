@@ -24,8 +24,10 @@ import type { Store } from "./driver.ts";
 export type LayoutSummary = {
   /** "around": new nodes placed among fixed neighbours; "full": the whole graph laid out. */
   mode: "around" | "full";
-  /** Nodes in the graph the layout worked on. */
+  /** Nodes the explorer draws (entities and topics). */
   nodes: number;
+  /** Nodes the layout read and computed: the new ones and their neighbours, or all of them. */
+  computed: number;
   /** Nodes that had no position and got one. */
   placed: number;
   iterations: number;
@@ -69,16 +71,20 @@ export async function updateLayout(store: Store, options: LayoutOptions = {}): P
   const t0 = performance.now();
   if (!options.reset) {
     const pending = await unplacedIds(store);
-    if (pending.length === 0) return { mode: "around", nodes: 0, placed: 0, iterations: 0, seconds: (performance.now() - t0) / 1000 };
-    const [count] = await read(store, "layout/node-count");
-    const total = z.object({ nodes: z.number() }).parse(count).nodes;
-    if (pending.length <= total * FULL_LAYOUT_SHARE) return layoutAround(store, pending, options, t0);
+    const total = await nodeCount(store);
+    if (pending.length === 0) return { mode: "around", nodes: total, computed: 0, placed: 0, iterations: 0, seconds: (performance.now() - t0) / 1000 };
+    if (pending.length <= total * FULL_LAYOUT_SHARE) return layoutAround(store, pending, total, options, t0);
   }
   return layoutAll(store, options, t0);
 }
 
+async function nodeCount(store: Store): Promise<number> {
+  const [count] = await read(store, "layout/node-count");
+  return z.object({ nodes: z.number() }).parse(count).nodes;
+}
+
 /** New nodes among their fixed neighbours: reads and writes only them and what touches them. */
-async function layoutAround(store: Store, ids: string[], options: LayoutOptions, t0: number): Promise<LayoutSummary> {
+async function layoutAround(store: Store, ids: string[], total: number, options: LayoutOptions, t0: number): Promise<LayoutSummary> {
   const rows = z.array(NeighbourRow).parse(await read(store, "layout/neighbourhood", { ids }));
   const graph = newLayoutGraph();
   for (const id of ids) addLayoutNode(graph, id, null, null);
@@ -87,7 +93,7 @@ async function layoutAround(store: Store, ids: string[], options: LayoutOptions,
   for (const r of rows) addLayoutSpring(graph, r.id, r.other);
   const { placed, iterations } = settleAround(graph, { iterations: options.iterations });
   await writePositions(store, positionsOf(graph, { onlyNew: true }));
-  return { mode: "around", nodes: graph.order, placed, iterations, seconds: (performance.now() - t0) / 1000 };
+  return { mode: "around", nodes: total, computed: graph.order, placed, iterations, seconds: (performance.now() - t0) / 1000 };
 }
 
 /**
@@ -115,5 +121,5 @@ async function layoutAll(store: Store, options: LayoutOptions, t0: number): Prom
   const { placed, iterations } = settle(graph, { iterations: options.iterations });
   const positions = positionsOf(graph);
   await writePositions(store, positions);
-  return { mode: "full", nodes: graph.order, placed, iterations, seconds: (performance.now() - t0) / 1000 };
+  return { mode: "full", nodes: graph.order, computed: graph.order, placed, iterations, seconds: (performance.now() - t0) / 1000 };
 }

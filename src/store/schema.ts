@@ -28,19 +28,21 @@ export async function applySchema(store: Store): Promise<number> {
   }
   // Queries right after creation must be able to use the indexes (full-text search in particular).
   await store.driver.executeQuery(cypher("admin/await-indexes"), {}, { database: store.database });
-  await storeDegrees(store, { all: false });
+  await storeDerived(store, { all: false });
   return list.length;
 }
 
 /**
- * Stores each entity's and topic's number of facts (the overview ranks by it; the write path keeps it): on nodes
- * without one (graphs stored by an older version), or on every node with `all` (repairs, data written by hand).
+ * Stores what the write path keeps for the reads and the layout: each entity's and topic's number of facts (the
+ * overview ranks by it), the flag of nodes waiting for a position, each article's place in the article list. On
+ * nodes without them (graphs stored by an older version), or on every node with `all` (repairs, data written by hand).
  */
-export async function storeDegrees(store: Store, options: { all: boolean }): Promise<void> {
+export async function storeDerived(store: Store, options: { all: boolean }): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = store.driver.session({ database: store.database });
   try {
     await session.run(cypher("write/backfill-degrees"), { all: options.all });
+    await session.run(cypher("write/backfill-listed"));
   } finally {
     await session.close();
   }

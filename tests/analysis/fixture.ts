@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Store } from "../../src/store/driver.ts";
 import { statements } from "../../src/store/cypher.ts";
-import { storeDegrees } from "../../src/store/schema.ts";
+import { storeDerived } from "../../src/store/schema.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/graph.cypher", import.meta.url));
 
@@ -12,5 +12,5 @@ export async function loadFixtureGraph(store: Store): Promise<void> {
     await store.driver.executeQuery(statement, {}, { database: store.database });
   }
   // Written by hand, not by the write path: the numbers of facts the overview ranks by are stored here.
-  await storeDegrees(store, { all: true });
+  await storeDerived(store, { all: true });
 }

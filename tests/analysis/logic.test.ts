@@ -92,6 +92,7 @@ describe("groups", () => {
     kind: null,
     country: null,
     leads: [],
+    degree: 0,
     ...extra,
   });
   const candidates = [

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeLayout, defaultIterations, type LayoutInput } from "../../src/graph/layout.ts";
+import {
+  addLayoutNode,
+  addLayoutSpring,
+  computeLayout,
+  defaultIterations,
+  newLayoutGraph,
+  positionsOf,
+  settleAround,
+  type LayoutInput,
+} from "../../src/graph/layout.ts";
 
 /** Two communities of 30 nodes (dense inside, one bridge between them), no stored positions. */
 function twoCommunities(): LayoutInput {
@@ -74,5 +83,40 @@ describe("the explorer layout (computed once, stored on the nodes)", () => {
     expect(defaultIterations(100, true)).toBe(300);
     expect(defaultIterations(20_000, true)).toBeLessThan(defaultIterations(2_000, true));
     expect(defaultIterations(2_000, false)).toBeLessThan(defaultIterations(2_000, true));
+  });
+
+  it("places new nodes among fixed neighbours: nothing placed moves, each new node sits by its neighbours", () => {
+    const stored = computeLayout(twoCommunities()).positions;
+    const graph = newLayoutGraph();
+    // As an ingest gives it: the new nodes and only their neighbours (with their stored positions).
+    for (const id of ["new1", "new2", "lonely"]) addLayoutNode(graph, id, null, null);
+    for (const p of stored.filter((p) => ["b7", "b8", "a3"].includes(p.id))) addLayoutNode(graph, p.id, p.x, p.y);
+    addLayoutSpring(graph, "new1", "b7");
+    addLayoutSpring(graph, "new1", "b8");
+    addLayoutSpring(graph, "new2", "new1");
+    addLayoutSpring(graph, "new2", "a3");
+    const { placed } = settleAround(graph);
+    expect(placed).toBe(3);
+    const before = byId(stored);
+    // (ForceAtlas2 works in 32-bit floats: a fixed node comes back equal to about 1e-6; its position is not rewritten.)
+    for (const id of ["b7", "b8", "a3"]) {
+      expect(graph.getNodeAttribute(id, "x")).toBeCloseTo(before.get(id)!.x, 3);
+      expect(graph.getNodeAttribute(id, "y")).toBeCloseTo(before.get(id)!.y, 3);
+    }
+    const written = byId(positionsOf(graph, { onlyNew: true }));
+    expect([...written.keys()].sort()).toEqual(["lonely", "new1", "new2"]);
+    for (const p of written.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    const extent = Math.max(...stored.map((p) => dist(p, centroid(stored))));
+    // new1 hangs on b7 and b8: it lands among the b community, far closer to it than the layout's size.
+    expect(dist(written.get("new1")!, before.get("b7")!)).toBeLessThan(extent / 2);
+    expect(dist(written.get("new1")!, centroid(stored.filter((p) => p.id.startsWith("b"))))).toBeLessThan(
+      dist(written.get("new1")!, centroid(stored.filter((p) => p.id.startsWith("a")))),
+    );
+    // The same input gives the same positions (deterministic, like the full layout).
+    const again = newLayoutGraph();
+    graph.forEachNode((id, a) => addLayoutNode(again, id, a.kept ? a.x : null, a.kept ? a.y : null));
+    graph.forEachEdge((_e, _a, s, t) => addLayoutSpring(again, s, t));
+    settleAround(again);
+    expect(positionsOf(again, { onlyNew: true })).toEqual(positionsOf(graph, { onlyNew: true }));
   });
 });

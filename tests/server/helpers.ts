@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 import { connect, type Store } from "../../src/store/driver.ts";
 import { statements, cypher } from "../../src/store/cypher.ts";
-import { applySchema, storeDegrees } from "../../src/store/schema.ts";
+import { applySchema, storeDerived } from "../../src/store/schema.ts";
 import { clearGraph } from "../../src/store/stats.ts";
 import { ingestPaths } from "../../src/pipeline/ingest.ts";
 import { createParser } from "../../src/parse/index.ts";
@@ -55,7 +55,7 @@ export async function loadFixtureGraph(): Promise<Store> {
     await store.driver.executeQuery(statement, params, { database: store.database });
   }
   // Written by hand, not by the write path: the numbers of facts the overview ranks by are stored here.
-  await storeDegrees(store, { all: true });
+  await storeDerived(store, { all: true });
   await store.driver.executeQuery(cypher("admin/await-indexes"), {}, { database: store.database });
   return store;
 }

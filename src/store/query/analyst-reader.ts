@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { GraphNodeValue, GraphRelationshipValue } from "../../analysis/graph-values.ts";
 import type { AnalystReader } from "../../analysis/reader.ts";
 import { ActorCandidateSchema, EvidenceSchema, PositionSchema, TimelineEventSchema, type ActorCandidate } from "../../analysis/schema.ts";
+import { COUNTRY_LEADERS, GROUP_PEOPLE } from "../../analysis/groups.ts";
 import { cypher } from "../cypher.ts";
 import { dataVersion, VersionedCache } from "../read/data-version.ts";
 import { toJson } from "./values.ts";
@@ -21,10 +22,17 @@ const TopicRowSchema = z.object({
 // Stances outside the four known values (a future extractor) count as "mixed" rather than failing the comparison.
 const EvidenceRowSchema = EvidenceSchema.extend({ position: z.string().transform((p) => PositionSchema.catch("mixed").parse(p)) });
 
-/** Of each actor, how many of its newest stances and relations to proposals a comparison looks at. */
-export const COMPARE_SCAN_PER_ACTOR = 1_000;
-/** Of each proposal of a topic, how many of its newest relations a topic timeline looks at. */
-const TOPIC_TIMELINE_PER_PROPOSAL = 25;
+/** What the analyst reads look at, at most: the bounds that keep their cost independent of the graph's size. */
+export const ANALYST_BOUNDS = {
+  /** Of each actor, how many of its newest stances and relations to proposals a comparison looks at. */
+  compareScanPerActor: 1_000,
+  /** Of each proposal of a topic, how many of its newest relations a topic timeline looks at. */
+  topicTimelinePerProposal: 25,
+  /** People a column takes in: a country's leaders, a group's people (the busiest first). */
+  countryLeaders: COUNTRY_LEADERS,
+  groupPeople: GROUP_PEOPLE,
+};
+export type AnalystBounds = typeof ANALYST_BOUNDS;
 
 /** A Lucene phrase query for an exact name (the full-text index ignores case; the query checks equality after). */
 function phrase(name: string): string {
@@ -40,10 +48,16 @@ export class Neo4jAnalystReader implements AnalystReader {
   private readonly candidates = new VersionedCache<ActorCandidate[]>();
   private readonly topics = new VersionedCache<z.infer<typeof TopicRowSchema>[]>();
 
+  readonly bounds: AnalystBounds;
+
   constructor(
     private readonly store: QueryStore,
     private readonly timeoutMs = 15_000,
-  ) {}
+    /** Smaller bounds let tests reach them on a small graph. */
+    bounds: Partial<AnalystBounds> = {},
+  ) {
+    this.bounds = { ...ANALYST_BOUNDS, ...bounds };
+  }
 
   private async read(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
     const session = this.store.driver.session({ database: this.store.database, defaultAccessMode: neo4j.session.READ });
@@ -68,7 +82,7 @@ export class Neo4jAnalystReader implements AnalystReader {
   }
 
   async topicEvidence(topic: string, actorIds: string[]) {
-    return z.array(EvidenceRowSchema).parse(await this.read("topic-evidence", { topic, actorIds, scan: neo4j.int(COMPARE_SCAN_PER_ACTOR) }));
+    return z.array(EvidenceRowSchema).parse(await this.read("topic-evidence", { topic, actorIds, scan: neo4j.int(this.bounds.compareScanPerActor) }));
   }
 
   async topicNames() {
@@ -91,7 +105,7 @@ export class Neo4jAnalystReader implements AnalystReader {
   async topicTimeline(topic: string, limit: number) {
     return z
       .array(TimelineEventSchema)
-      .parse(await this.read("topic-timeline", { topic, limit: neo4j.int(limit), perProposal: neo4j.int(TOPIC_TIMELINE_PER_PROPOSAL) }));
+      .parse(await this.read("topic-timeline", { topic, limit: neo4j.int(limit), perProposal: neo4j.int(this.bounds.topicTimelinePerProposal) }));
   }
 
   async topicEventCount(topic: string) {

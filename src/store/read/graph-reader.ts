@@ -9,7 +9,6 @@ import {
   ArticleFactRowSchema,
   ArticleRowSchema,
   ArticleSummaryRowSchema,
-  CountRowSchema,
   DataVersionRowSchema,
   DateRangeRowSchema,
   FactRowSchema,
@@ -46,10 +45,10 @@ const QUERIES = [
   "overview-nodes-of-types",
   "overview-nodes-recent",
   "overview-nodes-in-articles",
-  "overview-nodes-mentioned",
+  "overview-articles",
+  "overview-articles-of-sources",
   "overview-nodes-with-relations",
   "overview-edges",
-  "count-articles",
   "neighbors",
   "neighbors-step",
   "node-summary",
@@ -59,8 +58,6 @@ const QUERIES = [
   "search",
   "articles",
   "articles-of-source",
-  "articles-undated",
-  "count-dated-articles",
   "article",
   "article-facts",
   "facts",
@@ -85,18 +82,16 @@ export const READ_BOUNDS = {
   /** Overview: facts looked at per node, as a multiple of those it may keep (at least MIN_SCAN). */
   scanFactor: 10,
   minScan: 40,
-  /** Filtered overview: below this many matching articles, start from them; above, from the most connected nodes. */
-  narrowArticles: 3_000,
-  /** Filtered overview from the most connected nodes: how many are looked at, as a multiple of the limit. */
-  mentionedScanFactor: 3,
+  /** Overview by source or date: the newest matching articles its nodes come from (at least; the limit if larger). */
+  filterArticles: 1_000,
   /** Overview by relation types: candidates looked at, as a multiple of the limit. */
   relationScanFactor: 3,
-  /** "Most recent" overview: articles read, as a multiple of the node limit. */
-  recentArticlesPerNode: 1,
+
   /** Node panel: newest facts listed per relation type, and newest articles. */
   relationsPerType: 25,
   nodeArticles: 50,
-} as const;
+};
+export type ReadBounds = typeof READ_BOUNDS;
 
 const GRAPH_OPTIONS = { type: "directed", multi: true, allowSelfLoops: true } as const;
 type Params = Record<string, unknown>;
@@ -110,11 +105,16 @@ export class GraphReader implements GraphReadStore {
   /** Articles by source, kept until articles are written or deleted (see data-version.ts). */
   private readonly sourceCounts = new VersionedCache<Record<string, number>>();
 
+  private readonly bounds: ReadBounds;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
     private readonly ownsDriver: boolean,
+    /** Smaller bounds let tests reach them on a small graph. */
+    bounds: Partial<ReadBounds> = {},
   ) {
+    this.bounds = { ...READ_BOUNDS, ...bounds };
     this.queries = Object.fromEntries(QUERIES.map((name) => [name, cypher(`read/${name}`)])) as Record<QueryName, string>;
   }
 
@@ -124,8 +124,8 @@ export class GraphReader implements GraphReadStore {
   }
 
   /** A reader on a driver someone else owns (close() leaves it open). */
-  static onDriver(driver: Driver, database: string): GraphReader {
-    return new GraphReader(driver, database, false);
+  static onDriver(driver: Driver, database: string, bounds: Partial<ReadBounds> = {}): GraphReader {
+    return new GraphReader(driver, database, false, bounds);
   }
 
   private async run(name: QueryName, params: Params = {}): Promise<Record<string, unknown>[]> {
@@ -162,11 +162,13 @@ export class GraphReader implements GraphReadStore {
    */
   async graph(filter: GraphFilter): Promise<SerializedGraph> {
     return this.transaction(async (run) => {
-      const nodeRows = z.array(OverviewNodeRowSchema).parse(await this.overviewNodes(run, filter));
-      const truncated = nodeRows.length > filter.limit;
+      const chosen = await this.overviewNodes(run, filter);
+      const nodeRows = z.array(OverviewNodeRowSchema).parse(chosen.rows);
+      // Cut: more nodes than the limit, or more matching articles than were read.
+      const truncated = nodeRows.length > filter.limit || chosen.articlesCut;
       const nodes = nodeRows.slice(0, filter.limit);
-      const shownFacts = Math.min(READ_BOUNDS.maxFactsPerNode, Math.max(READ_BOUNDS.edgesPerNodeShown, Math.floor((READ_BOUNDS.edgesPerNodeShown * filter.limit) / Math.max(nodes.length, 1))));
-      const scan = Math.max(READ_BOUNDS.minScan, shownFacts * READ_BOUNDS.scanFactor);
+      const shownFacts = Math.min(this.bounds.maxFactsPerNode, Math.max(this.bounds.edgesPerNodeShown, Math.floor((this.bounds.edgesPerNodeShown * filter.limit) / Math.max(nodes.length, 1))));
+      const scan = Math.max(this.bounds.minScan, shownFacts * this.bounds.scanFactor);
       const edges = nodes.length === 0 ? [] : z.array(EdgeRowSchema).parse(
         await run("overview-edges", {
           nodes: nodes.map((n) => n.elementId),
@@ -188,30 +190,35 @@ export class GraphReader implements GraphReadStore {
    * The overview's candidate nodes in order, one more than the limit (its presence says the overview was cut). With
    * relation types, more candidates are read and those without such a fact dropped.
    */
-  private async overviewNodes(run: Runner, filter: GraphFilter): Promise<Record<string, unknown>[]> {
-    const base = { minDegree: int(filter.minDegree), nodeTypes: filter.nodeTypes, sources: filter.sources, ...articleWindow(filter) };
-    const wanted = filter.relationTypes === null ? filter.limit + 1 : filter.limit * READ_BOUNDS.relationScanFactor + 1;
+  private async overviewNodes(run: Runner, filter: GraphFilter): Promise<{ rows: Record<string, unknown>[]; articlesCut: boolean }> {
+    const base = { minDegree: int(filter.minDegree), nodeTypes: filter.nodeTypes };
+    const wanted = filter.relationTypes === null ? filter.limit + 1 : filter.limit * this.bounds.relationScanFactor + 1;
     const limit = int(wanted);
     const byArticles = filter.sources !== null || filter.dateFrom !== null || filter.dateTo !== null;
     let rows: Record<string, unknown>[];
-    if (filter.order === "recent") {
-      rows = await run("overview-nodes-recent", { ...base, limit, articleScan: int(wanted * READ_BOUNDS.recentArticlesPerNode) });
-    } else if (byArticles) {
-      const [counted] = await run("count-articles", { ...base, cap: int(READ_BOUNDS.narrowArticles + 1) });
-      const narrow = CountRowSchema.parse(counted).articles <= READ_BOUNDS.narrowArticles;
-      rows = narrow
-        ? await run("overview-nodes-in-articles", { ...base, limit, cap: int(READ_BOUNDS.narrowArticles) })
-        : await run("overview-nodes-mentioned", { ...base, limit, scan: int(wanted * READ_BOUNDS.mentionedScanFactor) });
+    let articlesCut = false;
+    if (filter.order === "recent" || byArticles) {
+      // The newest matching articles (index order), one more than wanted: its presence says there were more.
+      const cap = Math.max(this.bounds.filterArticles, wanted);
+      const window = { ...articleWindow(filter), cap: int(cap + 1) };
+      const articleRows =
+        filter.sources === null
+          ? await run("overview-articles", window)
+          : await run("overview-articles-of-sources", { ...window, sources: filter.sources });
+      const articleIds = z.array(z.object({ id: z.string() })).parse(articleRows).map((a) => a.id);
+      articlesCut = articleIds.length > cap;
+      const chosen = { ...base, limit, articleIds: articleIds.slice(0, cap) };
+      rows = filter.order === "recent" ? await run("overview-nodes-recent", chosen) : await run("overview-nodes-in-articles", chosen);
     } else if (filter.nodeTypes !== null) {
       rows = await run("overview-nodes-of-types", { ...base, limit });
     } else {
       rows = await run("overview-nodes", { ...base, limit });
     }
-    if (filter.relationTypes === null) return rows;
+    if (filter.relationTypes === null) return { rows, articlesCut };
     const candidates = z.array(OverviewNodeRowSchema).parse(rows);
     const keep = await run("overview-nodes-with-relations", { nodes: candidates.map((n) => n.elementId), relationTypes: filter.relationTypes });
     const kept = new Set(keep.map((r) => String(r.elementId)));
-    return candidates.filter((n) => kept.has(n.elementId)).slice(0, filter.limit + 1);
+    return { rows: candidates.filter((n) => kept.has(n.elementId)).slice(0, filter.limit + 1), articlesCut };
   }
 
   /** One entity or topic: properties, exact counts by relation type, and the newest facts of each type and articles. */
@@ -221,8 +228,8 @@ export class GraphReader implements GraphReadStore {
       if (!headRow) return null;
       const head = NodeHeadRowSchema.parse(headRow);
       const [relationRows, articleRows] = [
-        z.array(RelationRowSchema).parse(await run("node-relations", { id, perType: int(READ_BOUNDS.relationsPerType) })),
-        z.array(NodeArticleRowSchema).parse(await run("node-articles", { id, limit: int(READ_BOUNDS.nodeArticles) })),
+        z.array(RelationRowSchema).parse(await run("node-relations", { id, perType: int(this.bounds.relationsPerType) })),
+        z.array(NodeArticleRowSchema).parse(await run("node-articles", { id, limit: int(this.bounds.nodeArticles) })),
       ];
       const byType = new Map<string, typeof relationRows>();
       for (const rel of relationRows) byType.set(rel.type, [...(byType.get(rel.type) ?? []), rel]);
@@ -301,26 +308,11 @@ export class GraphReader implements GraphReadStore {
     return rows.map((r) => ({ id: r.id, name: r.name ?? r.id, type: r.type ?? "", aliases: r.aliases, score: r.score }));
   }
 
-  /** A page of articles, newest first: dated ones in index order, then undated ones. */
+  /** A page of articles, newest first (undated ones last), in index order. */
   async articles(options: { source: string | null; offset: number; limit: number }): Promise<ArticleSummary[]> {
-    return this.transaction(async (run) => {
-      const page = { offset: int(options.offset), limit: int(options.limit) };
-      const dated = z
-        .array(ArticleSummaryRowSchema)
-        .parse(options.source === null ? await run("articles", page) : await run("articles-of-source", { ...page, source: options.source }));
-      if (dated.length === options.limit) return dated;
-      // The page reaches past the dated articles: undated ones follow.
-      const [counted] = await run("count-dated-articles", { source: options.source });
-      const datedCount = CountRowSchema.parse(counted).articles;
-      const undated = z.array(ArticleSummaryRowSchema).parse(
-        await run("articles-undated", {
-          source: options.source,
-          offset: int(Math.max(0, options.offset - datedCount)),
-          limit: int(options.limit - dated.length),
-        }),
-      );
-      return [...dated, ...undated];
-    });
+    const page = { offset: int(options.offset), limit: int(options.limit) };
+    const rows = options.source === null ? await this.run("articles", page) : await this.run("articles-of-source", { ...page, source: options.source });
+    return z.array(ArticleSummaryRowSchema).parse(rows);
   }
 
   async article(id: string): Promise<ArticleDetail | null> {
@@ -396,11 +388,12 @@ export class GraphReader implements GraphReadStore {
  * fact dated only by its month ("2025-08") matches any range inside that month, whatever day its article appeared.
  * The facts themselves are then filtered by their own dates (overview-edges.cypher).
  */
-export function articleWindow(filter: Pick<GraphFilter, "dateFrom" | "dateTo">): { articleFrom: string | null; articleTo: string | null } {
+export function articleWindow(filter: Pick<GraphFilter, "dateFrom" | "dateTo">): { articleFrom: string; articleTo: string } {
   const month = (date: string) => date.slice(0, 7);
   return {
-    articleFrom: filter.dateFrom === null ? null : month(filter.dateFrom),
-    articleTo: filter.dateTo === null ? null : filter.dateTo.length === 4 ? `${filter.dateTo}-12-31` : `${month(filter.dateTo)}-31`,
+    // Without a bound: from '' (undated articles sort first) to the end of time.
+    articleFrom: filter.dateFrom === null ? "" : month(filter.dateFrom),
+    articleTo: filter.dateTo === null ? "9999-12-31" : filter.dateTo.length === 4 ? `${filter.dateTo}-12-31` : `${month(filter.dateTo)}-31`,
   };
 }
 
