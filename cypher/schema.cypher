@@ -61,6 +61,9 @@ CREATE INDEX fact_article_member_of IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.
 CREATE INDEX fact_article_held_in IF NOT EXISTS FOR ()-[r:HELD_IN]-() ON (r.articleId);
 CREATE INDEX fact_article_has_stance IF NOT EXISTS FOR ()-[r:HAS_STANCE]-() ON (r.articleId);
 
+// Articles by words of their titles (the saved query "What one article contributed").
+CREATE FULLTEXT INDEX articleTitles IF NOT EXISTS FOR (a:Article) ON EACH [a.title];
+
 // Full-text search over names and aliases (the explorer's search box and `kg` lookups).
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
 FOR (e:Person|Organization|Country|Proposal|Meeting|Place) ON EACH [e.name, e.aliases];

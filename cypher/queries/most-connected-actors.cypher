@@ -1,12 +1,19 @@
 // title: Most connected actors
-// description: Actors ranked by their number of fact relationships (mentions excluded) and distinct partners.
+// description: Actors ranked by their number of facts (mentions excluded: `degree`, kept on each node), with their distinct partners among their 1,000 newest facts and the articles naming them.
 // param: limit (integer) – how many actors to list
 // :param limit => 20
 MATCH (a:Entity)
+WHERE a.degree >= 0
+WITH a
+ORDER BY a.degree DESC
 WHERE a:Person OR a:Organization OR a:Country
-MATCH (a)-[r]-(other:Entity)
-WHERE NOT type(r) IN ['MENTIONED_IN']
-RETURN a.name AS actor, a.type AS type, count(r) AS relationships, count(DISTINCT other) AS partners,
+WITH a
+LIMIT toInteger($limit)
+CALL (a) {
+  MATCH (a)-[:HOSTED|PROPOSED|REJECTED|OFFERED|ATTENDED|MET_WITH|URGED|SUPPORTED|OPPOSED|LEADS|MEMBER_OF|HELD_IN]-(other:Entity)
+  WITH other LIMIT 1000
+  RETURN count(DISTINCT other) AS partners
+}
+RETURN a.name AS actor, a.type AS type, a.degree AS relationships, partners,
        COUNT { (a)-[:MENTIONED_IN]->(:Article) } AS articles
 ORDER BY relationships DESC, partners DESC, actor
-LIMIT toInteger($limit)

@@ -1,7 +1,16 @@
 // title: Who proposed what
-// description: Actors and the proposals they put forward or offered, with the quote and the article.
+// description: The 100 most discussed proposals and who put them forward or offered them (each one's 10 newest), with the quote and the article.
 // param: (none)
-MATCH (a:Entity)-[r:PROPOSED|OFFERED]->(p:Proposal)
+MATCH (p:Proposal)
+WHERE p.degree >= 0
+WITH p
+ORDER BY p.degree DESC
+LIMIT 100
+CALL (p) {
+  MATCH (a:Entity)-[r:PROPOSED|OFFERED]->(p)
+  RETURN a, r
+  LIMIT 10
+}
 OPTIONAL MATCH (art:Article {id: r.articleId})
 RETURN a.name AS actor, type(r) AS relation, p.name AS proposal, p.topic AS topic, r.evidence AS quote,
        art.title AS article, coalesce(r.date, art.publishedAt) AS date
