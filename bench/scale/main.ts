@@ -76,6 +76,8 @@ type SizeReport = {
   update: LoadReport;
   /** `kg layout --reset` on the whole graph: time and peak RSS. */
   relayout: LoadReport;
+  /** The machine's load average (1 minute) while the endpoints were timed: other work on it slows them. */
+  loadAverage: number;
 };
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -108,12 +110,14 @@ async function main(): Promise<void> {
         const serve = await startServe(neo.connection());
         const figures: EndpointFigures[] = [];
         let serveRss: number | null = null;
+        const loads: number[] = [];
         try {
           const setup = await neo.open();
           const samples = await chooseSamples(setup, step.size, seed).finally(() => setup.close());
           for (const endpoint of endpoints(samples)) {
             const f = await measure(serve.url, endpoint, runs);
             figures.push(f);
+            loads.push(os.loadavg()[0]!);
             log(`  ${f.name}: p50 ${fmt(f.p50Ms)} ms, p95 ${fmt(f.p95Ms)} ms, ${mb(f.maxWireBytes)} on the wire (${mb(f.maxJsonBytes)} JSON)${Object.keys(f.failures).length ? `, failures ${JSON.stringify(f.failures)}` : ""}`);
           }
         } finally {
@@ -124,7 +128,7 @@ async function main(): Promise<void> {
         const update = await runLoad(neo.connection(), { from: step.size, to: step.size + UPDATE_ARTICLES, mode: "graph", layout: true, warmUp: false });
         log("relayout: the whole graph laid out afresh (kg layout --reset)");
         const relayout = await runLoad(neo.connection(), { from: 0, to: 0, mode: "graph", layout: false, warmUp: false, relayout: true });
-        reports.push({ articles: step.size, load, raw: raws.get(step.size) ?? null, store, serve: { peakRssMb: serveRss }, endpoints: figures, update, relayout });
+        reports.push({ articles: step.size, load, raw: raws.get(step.size) ?? null, store, serve: { peakRssMb: serveRss }, endpoints: figures, update, relayout, loadAverage: loads.reduce((a, b) => a + b, 0) / Math.max(loads.length, 1) });
         printSize(reports.at(-1)!);
       }
     } finally {
@@ -150,7 +154,7 @@ function printSize(r: SizeReport): void {
       (raw ? `; raw UNWIND CREATE ${fmt(raw)} rows/s: ratio ${(rate / raw).toFixed(2)}` : "") +
       `; layout after the load ${r.load.layout ? `${fmt(r.load.layout.seconds, 1)} s (${r.load.layout.mode}, ${r.load.layout.placed} placed)` : "-"}; ingest peak RSS ${r.load.peakRssMb ?? "?"} MB`,
     `store: ${mb(r.store.storeBytes)} store files, ${mb(r.store.txLogBytes)} transaction logs`,
-    `kg serve peak RSS: ${r.serve.peakRssMb ?? "?"} MB`,
+    `kg serve peak RSS: ${r.serve.peakRssMb ?? "?"} MB; machine load average while timing: ${r.loadAverage.toFixed(1)} (${os.cpus().length} cores)`,
     `layout update for ${UPDATE_ARTICLES} new articles: ${r.update.layout ? `${fmt(r.update.layout.seconds, 2)} s (${r.update.layout.placed} placed)` : "-"}; ` +
       `that ingest's peak RSS ${r.update.peakRssMb ?? "?"} MB`,
     `full re-layout (kg layout --reset): ${r.relayout.layout ? `${fmt(r.relayout.layout.seconds, 1)} s, ${fmt(r.relayout.layout.nodes)} nodes, ${r.relayout.layout.iterations} iterations` : "-"}; peak RSS ${r.relayout.peakRssMb ?? "?"} MB`,
