@@ -1,5 +1,7 @@
 import neo4j from "neo4j-driver";
 import { cypher } from "../src/store/cypher.ts";
+import { connect } from "../src/store/driver.ts";
+import { storeDerived } from "../src/store/schema.ts";
 import { createReadDriver, type Neo4jConnection } from "../src/store/read/driver.ts";
 
 /** Bench data only (the explorer bench): a synthetic graph of `nodes` entities and `edges` facts, ids "bench:*". */
@@ -28,6 +30,13 @@ export async function loadSyntheticGraph(connection: Neo4jConnection, nodes: num
     nodes: neo4j.int(nodes),
     relTypes: RELATIONS,
   });
+  // Written by hand, not by the write path: store what it would keep (each node's degree, the layout's to-do flag).
+  const store = await connect({ ...connection });
+  try {
+    await storeDerived(store, { all: true });
+  } finally {
+    await store.close();
+  }
 }
 
 export async function removeSyntheticGraph(connection: Neo4jConnection): Promise<void> {
