@@ -1,6 +1,6 @@
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
-import { applySchema } from "./schema.ts";
+import { applySchema, storeDerived } from "./schema.ts";
 
 /** The checks of `kg check`, in the order repairs run (each repair may leave work for a later one). */
 export const CHECKS = [
@@ -51,5 +51,7 @@ export async function repairGraph(store: Store): Promise<Record<string, number>>
     fixed[check.name] = Number(records[0]?.get("fixed") ?? 0);
   }
   await applySchema(store);
+  // Repairs delete facts and nodes outside the write path: recount every node's facts (the overview ranks by them).
+  await storeDerived(store, { all: true });
   return fixed;
 }

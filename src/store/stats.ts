@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { cypher, statements } from "./cypher.ts";
 import type { Store } from "./driver.ts";
 
@@ -6,12 +7,14 @@ export interface GraphStats {
   relationships: Record<string, number>;
 }
 
+const StatsRow = z.object({ kind: z.enum(["label", "relationship"]), name: z.string(), count: z.number() });
+
 export async function graphStats(store: Store): Promise<GraphStats> {
   const { records } = await store.driver.executeQuery(cypher("admin/stats"), {}, { database: store.database, routing: "READ" });
   const stats: GraphStats = { labels: {}, relationships: {} };
   for (const r of records) {
-    const bucket = r.get("kind") === "label" ? stats.labels : stats.relationships;
-    bucket[r.get("name") as string] = Number(r.get("count"));
+    const row = StatsRow.parse(r.toObject());
+    (row.kind === "label" ? stats.labels : stats.relationships)[row.name] = row.count;
   }
   return stats;
 }
