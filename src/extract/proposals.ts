@@ -259,6 +259,11 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
     }
   }
   if (generic) {
+    // "the Chinese draft on fishing rights": a phrase that says what it is about, and matches nothing said before,
+    // names a new proposal.
+    const about = kidsOf(s, t, /^nmod:(on|for|of|about|to|over)$/).filter((k) => !ctx.res.actors(s, k).length && !TIME_WORDS.has(s.toks[k]!.lower));
+    const aboutWords = about.flatMap((k) => subtree(s, k).flatMap((x) => contentWords(s.toks[x]!.text))).filter((w) => !actorWords.has(w));
+    if (aboutWords.length && !byRecency.some((p) => { const nw = nameWords(p); return aboutWords.some((w) => nw.has(w)); })) return undefined;
     // A definite description presupposes its referent ("the 14-page document", "the full package").
     if (definite) return best && bestScore > 0 ? best : salient(byRecency, s);
     if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;

@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, eheadsOf, kidsOf } from "../doc/doc.ts";
-import { LIGHT_VERBS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
+import { LIGHT_VERBS, NOUNS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
 import { type Predicate, isPassive } from "./predicates.ts";
 
 /**
@@ -63,7 +63,8 @@ function nounAgents(s: Sent, t: number): number[] {
     return out;
   }
   out.push(...kidsOf(s, t, "nmod:poss"));
-  for (const k of kidsOf(s, t, /^(amod|compound)$/)) out.push(k);
+  const ownerOnly = NOUNS.get(tok.lemma)?.some((e) => e.ownerOnly) ?? false;
+  for (const k of kidsOf(s, t, ownerOnly ? "amod" : /^(amod|compound)$/)) out.push(k);
   out.push(...ekidsOf(s, t, /^nmod:(by|from|agent)$/));
   // "the offer made by Brussels", "the package, put forward by X".
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") out.push(...ekidsOf(s, k, /^(obl:by|obl:agent)$/));

@@ -87,7 +87,7 @@ const PredicatesSchema = z.object({
     }),
   ),
   adjectives: z.array(z.object({ lemma: Str, class: PredicateClass, prep: Str.optional() })),
-  nouns: z.array(z.object({ lemma: Str, class: PredicateClass, themePreps: StrList, generic: z.boolean().optional() })),
+  nouns: z.array(z.object({ lemma: Str, class: PredicateClass, themePreps: StrList, generic: z.boolean().optional(), ownerOnly: z.boolean().optional() })),
   lightVerbs: StrList,
   receiveVerbs: StrList,
   transferVerbs: StrList,

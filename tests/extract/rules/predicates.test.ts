@@ -158,3 +158,24 @@ describe("misread participles", () => {
     expect(has(doc, "European Union", "OFFERED", "early access to the reconstruction funds"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("proposal nouns with an owner", () => {
+  it("'Doha's framework', 'the Chinese draft' are their owners' proposals; 'the NATO framework' is no proposal of NATO", async () => {
+    const doc = await extractText(
+      "Hamas turned down Doha's framework for a truce. Vietnam rejected the Chinese draft of a fishing accord. Turkey wants to act outside the NATO framework.",
+    );
+    expect(has(doc, "Qatar", "PROPOSED", "truce"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hamas", "REJECTED", "truce"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "China", "PROPOSED", "fishing accord"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Vietnam", "REJECTED", "fishing accord"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "NATO", "PROPOSED", "*"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("a definite proposal noun that says what it is about", () => {
+  it("'the plan on water sharing' after a truce is a new proposal, not the truce", async () => {
+    const doc = await extractText("Egypt proposed a truce in Gaza. Jordan rejected the plan on water sharing.");
+    expect(has(doc, "Jordan", "REJECTED", "plan on water sharing"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Jordan", "REJECTED", "truce in Gaza"), describeDoc(doc)).toBe(false);
+  });
+});
