@@ -145,7 +145,7 @@ export class Resolver {
     const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
     if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
     const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
-    for (let si = s.index; si >= 0 && si >= s.index - 6; si--) {
+    for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
       const sent = this.doc.sents[si]!;
       const limit = si === s.index ? t : sent.toks.length;
       // Scan coordinations from the end of the sentence backwards.
@@ -155,7 +155,12 @@ export class Resolver {
           const a = this.named(sent, i).filter(isActor);
           const b = this.named(sent, c).filter(isActor);
           if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) continue;
-          const pair = [a[0]!, b[0]!];
+          let pair = [a[0]!, b[0]!];
+          // "Presidents X and Y ... both governments": the two leaders' countries.
+          if (!wantPeople && pair.every((e) => e.type === "Person")) {
+            const countries = pair.map((e) => (typeof e.attrs.country === "string" ? this.reg.get(e.attrs.country) : undefined));
+            if (countries.every((c) => c?.type === "Country") && countries[0] !== countries[1]) pair = countries as Entity[];
+          }
           if (wantPeople ? pair.every((e) => e.type === "Person") : pair.every((e) => e.type !== "Person")) {
             for (const e of pair) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
             return pair;

@@ -1,7 +1,7 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
-import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
+import { ASSET_NOUNS, CLASSES, EVENT_NOMINALS, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, locateMeeting, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
@@ -225,6 +225,12 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     return [meeting];
   }
   if (cls === "ATTEND") return [];
+  // "welcomed the announcement": what the announcing sentence named (a meeting to come or a proposal).
+  const verb = EVENT_NOMINALS.get(tok.lemma);
+  if (verb && kidsOf(s, t, "det").some((d) => s.toks[d]!.lower === "the")) {
+    const named = eventOfVerb(ctx, s, t, verb);
+    if (named) return named.type === "Meeting" && (named.attrs.planned === true || cls === "PROPOSE" || cls === "OFFER") ? [proposalOfMeeting(ctx, named)] : [named];
+  }
   // Pronouns in a theme position refer to the proposal or meeting under discussion.
   if (tok.pos === "PRP" || tok.pos === "WDT" || tok.pos === "DT") {
     if (G.themePronouns.has(tok.lower)) {
@@ -412,4 +418,20 @@ function debugEvent(ctx: Ctx, ev: Event): void {
 
 function isFuture(s: Sent, t: number): boolean {
   return kidsOf(s, t, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower)) || (s.rel[t] === "xcomp" && kidsOf(s, t, "mark").some((k) => s.toks[k]!.lower === "to"));
+}
+
+/** The meeting or proposal named in the latest sentence (up to this one) where the verb occurs. */
+function eventOfVerb(ctx: Ctx, s: Sent, t: number, lemma: string): Entity | undefined {
+  for (let si = s.index; si >= 0; si--) {
+    const sent = ctx.doc.sents[si]!;
+    const limit = si === s.index ? t : sent.toks.length;
+    for (let v = 0; v < limit; v++) {
+      if (sent.toks[v]!.lemma !== lemma || !sent.toks[v]!.pos.startsWith("VB")) continue;
+      for (let k = 0; k < sent.toks.length; k++) {
+        const e = ctx.reg.at(si, k).find((m) => m.entity.type === "Meeting" || m.entity.type === "Proposal")?.entity;
+        if (e) return e;
+      }
+    }
+  }
+  return undefined;
 }

@@ -119,6 +119,7 @@ const NominalsSchema = z.object({
   collectiveActorNouns: StrList,
   locativePreps: StrList,
   peopleWords: StrList,
+  eventNominals: z.record(Str, Str),
 });
 const TopicsSchema = z.object({
   topics: z.array(z.object({ topic: z.string().regex(/^[a-z0-9-]+$/), name: Str, heads: z.array(z.string()), keywords: StrList })),
@@ -430,6 +431,8 @@ export const NOT_PROPOSALS = new Set(NOMINALS.notProposals);
 export const ASSET_NOUNS = new Set(NOMINALS.assetNouns);
 export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
+/** "the announcement" -> "announce": nouns that name what a verb's sentence named. */
+export const EVENT_NOMINALS = new Map(Object.entries(NOMINALS.eventNominals));
 /** Other words for a role word ("envoy" for "representative"). */
 export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
 export const ORG_ANAPHORS = new Map(Object.entries(NOMINALS.orgAnaphors));

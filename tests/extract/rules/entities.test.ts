@@ -100,3 +100,15 @@ describe("people named by their office", () => {
     expect(has(doc, "Sergei Lavrov", "REJECTED", "grain corridor"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("pairs and events referred back to", () => {
+  it("'both governments' after two presidents are their countries; 'the announcement' is the meeting announced", async () => {
+    const doc = await extractText(
+      "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev will meet in Abu Dhabi on May 3, the Emirati foreign ministry announced on Friday. Officials said the agenda was open. France welcomed the announcement and urged both governments to seize the moment.",
+    );
+    expect(has(doc, "France", "URGED", "Armenia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "France", "URGED", "Azerbaijan"), describeDoc(doc)).toBe(true);
+    const france = entity(doc, "France")!;
+    expect(doc.stances.some((st) => st.actor === france.id && st.topic === "summit" && st.stance === "support"), describeDoc(doc)).toBe(true);
+  });
+});
