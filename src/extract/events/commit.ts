@@ -308,7 +308,9 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   // "..., saying it would breach the convention": a reported statement is not a proposal.
   if (tok.pos.startsWith("VB") && SPEECH_VERBS.has(tok.lemma)) return [];
   // "a short truce along the lines of the Egyptian proposal": the proposal it follows.
-  for (const k of kidsOf(s, t, /^nmod:(along|like)$/)) {
+  const h = s.head[t]!;
+  const along = [...kidsOf(s, t, /^nmod:(along|like)$/), ...(h >= 0 && s.rel[t] === "obj" ? ekidsOf(s, h, /^obl:(along|like)$/) : [])];
+  for (const k of along) {
     const of = kidsOf(s, k, "nmod:of")[0] ?? (s.toks[k]!.lemma === "line" ? undefined : k);
     if (of === undefined) continue;
     const p = ctx.reg.at(s.index, of).find((m) => m.entity.type === "Proposal")?.entity ?? (GENERIC_PROPOSAL_NOUNS.has(s.toks[of]!.lemma) ? proposalFor(ctx, s, of) : undefined);

@@ -150,6 +150,11 @@ describe("arguments found beyond the verb's own subject and object", () => {
     const doc = await extractText("Norway proposed a fisheries moratorium in March. Iceland later backed a pause along the lines of the Norwegian proposal.");
     expect(has(doc, "Iceland", "SUPPORTED", "fisheries moratorium"), describeDoc(doc)).toBe(true);
   });
+
+  it("reads 'accept a short X along the lines of the Y proposal' (the phrase hung on the verb) as that proposal", async () => {
+    const doc = await extractText("Egypt proposed a ten-day truce in Gaza. The official added that Israel was prepared to accept a short truce along the lines of the Egyptian proposal.");
+    expect(has(doc, "Israel", "SUPPORTED", "ten-day truce"), describeDoc(doc)).toBe(true);
+  });
 });
 
 describe("misread participles", () => {
