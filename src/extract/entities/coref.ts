@@ -120,8 +120,9 @@ export class Resolver {
         if (!G.pronouns.possessive.has(w)) continue;
         let owners: Entity[] = [];
         if (w === "whose") {
+          // Up to the relative clause (or the bare dependent the parser made of it), then its noun.
           let x = t;
-          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl")) x = s.head[x]!;
+          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl") && !(s.rel[x] === "dep" && s.toks[x]!.pos.startsWith("VB"))) x = s.head[x]!;
           if (x >= 0 && s.head[x]! >= 0) owners = this.named(s, s.head[x]!);
         } else owners = this.pronoun(s, k);
         for (const o of owners) {

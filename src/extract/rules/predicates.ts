@@ -216,10 +216,11 @@ function referredProposal(ctx: Ctx, s: Sent, p: Predicate, agents: Entity[]): En
   }
   if (themed.length) {
     const inner = themed[0]!;
-    if (meetingAt(ctx, s, inner.t)) return undefined;
-    // "Phnom Penh's demand that every soldier be sent home": a definite demand of a side restates its proposal.
+    // "Phnom Penh's demand that every soldier be sent home", "Erdogan's offer of new talks in Istanbul": a
+    // definite demand or offer of a side restates its proposal.
     const definite = kidsOf(s, p.t, "nmod:poss").length > 0 || kidsOf(s, p.t, "det").some((d) => s.toks[d]!.lower === "the");
     const again = definite ? restated(ctx, s, inner.t, themeSpan(s, inner.t, true), agents) : undefined;
+    if (meetingAt(ctx, s, inner.t)) return again;
     const e = again ?? proposalFor(ctx, s, inner.t, { proposer: agents });
     if (e) ctx.reg.mention(e, s, Math.min(p.t, ...kidsOf(s, p.t, /^(amod|compound|nmod:poss|det)$/)), p.t, "nominal");
     return e;

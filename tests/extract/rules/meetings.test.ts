@@ -178,3 +178,25 @@ describe("meetings named in a phrase of the clause", () => {
     expect(has(doc, "Peru", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("hosting by a government and offers restated", () => {
+  it("'President X, whose government hosted A and B negotiators in C in 2022': X's country hosted talks A and B attended", async () => {
+    const doc = await extractText(
+      "President Kassym-Jomart Tokayev of Kazakhstan, whose government hosted Armenian and Azerbaijani negotiators in Almaty in 2024, has also offered to host a new round of talks.",
+    );
+    const talks = doc.entities.find((e) => e.type === "Meeting" && /Almaty/.test(e.name));
+    expect(talks, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Kazakhstan", "HOSTED", talks!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Armenia", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Azerbaijan", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+  });
+
+  it("'X's offer of new talks in Y' after X offered to host talks is the same offer", async () => {
+    const doc = await extractText(
+      "President Kassym-Jomart Tokayev has offered to host a new round of talks. Baku has welcomed Tokayev's offer of new talks in Almaty.",
+    );
+    const offers = doc.entities.filter((e) => e.type === "Proposal");
+    expect(offers.length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Azerbaijan", "SUPPORTED", offers[0]!.name), describeDoc(doc)).toBe(true);
+  });
+});
