@@ -10,6 +10,7 @@ import type { Sent } from "./doc.ts";
  * Each repair changes the basic tree and the enhanced graph alike.
  */
 export function repairSentence(s: Sent): void {
+  speechVerbReadAsSubject(s);
   relativeVerbAfterParticiple(s);
   nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
@@ -220,4 +221,22 @@ function nameAfterByPhrase(s: Sent): void {
 
 function firstOf(s: Sent, t: number): number {
   return Math.min(...subtreeOf(s, t));
+}
+
+/**
+ * "Netanyahu said Israel would not agree to a ceasefire": the parser makes "said" a clausal subject of "agree"
+ * with "Israel" as its object. The speech verb heads the sentence, the clause is its complement, and the noun
+ * after the speech verb is the clause's subject.
+ */
+function speechVerbReadAsSubject(s: Sent): void {
+  const root = s.head.indexOf(-1);
+  if (root < 0 || !s.toks[root]!.pos.startsWith("VB")) return;
+  const speech = (s.kids[root] ?? []).find((a) => a.rel === "csubj" && a.to < root && isSpeech(s.toks[a.to]!.lemma));
+  if (!speech) return;
+  const v = speech.to;
+  const obj = (s.kids[v] ?? []).find((a) => a.rel === "obj" && a.to > v && s.toks[a.to]!.pos.startsWith("NN"));
+  if (!obj || (s.kids[root] ?? []).some((a) => /^nsubj/.test(a.rel)) || !(s.kids[root] ?? []).some((a) => a.rel === "aux" && a.to > obj.to)) return;
+  move(s, v, -1, "root");
+  move(s, root, v, "ccomp");
+  move(s, obj.to, root, (s.kids[root] ?? []).some((a) => a.rel === "aux:pass") ? "nsubj:pass" : "nsubj");
 }

@@ -417,7 +417,8 @@ function leaderByName(name: string): LeaderInfo | undefined {
     if (slug(l.name) === key) return l;
     if (l.variants.some((v) => slug(v) === key)) return l;
   }
-  return undefined;
+  // "Netanyahu said": a known person's unambiguous surname alone.
+  return LEADER_LIST.find((l) => l.bareSurname && slug(l.surname) === key);
 }
 
 /** Widely known people named by their full name, a variant, or their surname alone when that is unambiguous. */

@@ -5,7 +5,7 @@ import { ASSET_NOUNS, CLASSES, EVENT_NOMINALS, GENERIC_PROPOSAL_NOUNS, MISSION_H
 import { currentMeeting, isMeetingBody, isMeetingHead, locateMeeting, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
-import type { Polarity } from "./polarity.ts";
+import { isNegatedToken, type Polarity } from "./polarity.ts";
 import { type Predicate, nounPredicate } from "./predicates.ts";
 
 /** An event a rule read from a sentence, before it becomes relations and positions. */
@@ -37,6 +37,15 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
   // Whatever happens to the fact, the proposal it names exists ("has not ruled out a UN mandate" names one).
   if ((pol.pending || pol.negated || pol.hedged) && CLASSES[cls].stance && !ev.themeEntities && ev.agents.length) resolveThemes(ctx, ev, cls);
   if (pol.pending) return;
+  // "will not sign any agreement that does not guarantee a permanent end to the war": a demand for what the
+  // agreement must guarantee, not the rejection of an agreement.
+  if (pol.negated && !ev.themeEntities) {
+    const demanded = conditionalDemand(ctx, ev);
+    if (demanded) {
+      commitEvent(ctx, { ...ev, cls: "PROPOSE", pol: { ...pol, negated: false, volitional: false }, themeEntities: [demanded], rule: `${ev.rule}/demand` });
+      return;
+    }
+  }
   if (pol.negated) {
     if (pol.volitional && ev.pred.negatedModal) cls = ev.pred.negatedModal;
     else {
@@ -433,6 +442,20 @@ function eventOfVerb(ctx: Ctx, s: Sent, t: number, lemma: string): Entity | unde
         const e = ctx.reg.at(si, k).find((m) => m.entity.type === "Meeting" || m.entity.type === "Proposal")?.entity;
         if (e) return e;
       }
+    }
+  }
+  return undefined;
+}
+
+/** "any agreement that does not guarantee X": the X a negated relative clause on "any"/"no" requires. */
+function conditionalDemand(ctx: Ctx, ev: Event): Entity | undefined {
+  const s = ev.pred.s;
+  for (const ref of ev.themes) {
+    if (!kidsOf(s, ref.t, "det").some((d) => G.freeChoiceDeterminers.has(s.toks[d]!.lower))) continue;
+    for (const r of kidsOf(s, ref.t, /^acl:relcl/)) {
+      if (!isNegatedToken(s, r)) continue;
+      const obj = ekidsOf(s, r, "obj").find((k) => s.toks[k]!.pos.startsWith("NN"));
+      if (obj !== undefined && ev.agents.length) return proposalFor(ctx, s, obj, { proposer: ev.agents });
     }
   }
   return undefined;

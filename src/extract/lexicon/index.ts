@@ -147,6 +147,7 @@ const GrammarSchema = z.object({
   delegationLeadingVerbs: StrList,
   representingVerbs: StrList,
   inMeetingHeads: StrList,
+  freeChoiceDeterminers: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,

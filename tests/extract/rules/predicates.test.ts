@@ -184,3 +184,28 @@ describe("a definite proposal noun that says what it is about", () => {
     expect(has(doc, "Jordan", "REJECTED", "truce in Gaza"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("signing, demands and reported refusals", () => {
+  it("signing or initialling an agreement supports it; 'signed on as co-sponsor' co-proposes", async () => {
+    const doc = await extractText(
+      "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev initialled a peace agreement on Friday. Turkey welcomed the agreement. Romania proposed a Danube demining plan, and Bulgaria has since signed on as co-sponsor.",
+    );
+    expect(has(doc, "Nikol Pashinyan", "SUPPORTED", "peace agreement"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Turkey", "SUPPORTED", "peace agreement"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Bulgaria", "PROPOSED", "demining plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Bulgaria", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+  });
+
+  it("'will not sign any agreement that does not guarantee X' demands X", async () => {
+    const doc = await extractText('Senior Hamas official Osama Hamdan said the movement "will not sign any agreement that does not guarantee a permanent end to the war".');
+    expect(has(doc, "Hamas", "PROPOSED", "permanent end to the war"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hamas", "REJECTED", "*"), describeDoc(doc)).toBe(false);
+  });
+
+  it("'Netanyahu said Israel would not agree to a ceasefire': a refusal by Israel, reported by its known prime minister", async () => {
+    const doc = await extractText("Netanyahu said Israel would not agree to a ceasefire until its goals were met.");
+    expect(has(doc, "Israel", "REJECTED", "ceasefire"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Benjamin Netanyahu", "LEADS", "Israel"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Benjamin Netanyahu", "REJECTED", "ceasefire"), describeDoc(doc)).toBe(true);
+  });
+});
