@@ -104,6 +104,7 @@ const PolaritySchema = z.object({
   hedgeModals: StrList,
   speculationWords: StrList,
   wishVerbs: StrList,
+  denialVerbs: StrList,
 });
 const NominalsSchema = z.object({
   meetingNouns: StrList,
@@ -424,6 +425,7 @@ export const VOLITIONAL_MODALS = new Set(POLARITY.volitionalModals);
 export const HEDGE_MODALS = new Set(POLARITY.hedgeModals);
 export const SPECULATION_WORDS = new Set(POLARITY.speculationWords);
 export const WISH_VERBS = new Set(POLARITY.wishVerbs);
+export const DENIAL_VERBS = new Set(POLARITY.denialVerbs);
 
 export const MEETING_NOUNS = new Set(NOMINALS.meetingNouns);
 export const MEETING_NAMES = new Set(NOMINALS.meetingNames);

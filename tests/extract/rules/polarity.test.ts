@@ -90,3 +90,14 @@ describe("wishes are not facts", () => {
     expect(has(doc, "Sweden", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("denials", () => {
+  it("'denied that it had agreed to supply drones' is no agreement; 'did not deny that it had agreed' is one", async () => {
+    const doc = await extractText(
+      "Russia proposed a drone supply deal. Tehran denied that it had agreed to the drone supply deal. Minsk did not deny that it had agreed to the drone supply deal.",
+    );
+    expect(entity(doc, "Iran")).toBeDefined();
+    expect(has(doc, "Iran", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Belarus", "SUPPORTED", "drone supply deal"), describeDoc(doc)).toBe(true);
+  });
+});
