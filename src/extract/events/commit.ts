@@ -100,6 +100,10 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
         for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));
       }
       if ((cls === "HOST" || cls === "ATTEND") && theme.type === "Meeting" && ev.pred.pos === "verb") locateMeeting(ctx, ev.pred.s, ev.pred.t, theme);
+      // "Trump hosted Zelensky": a host who received a guest met them (once it has happened).
+      if (cls === "HOST" && agent.type === "Person" && theme.type === "Person" && theme !== agent && ev.pred.pos === "verb" && !isFuture(ev.pred.s, ev.pred.t)) {
+        addFact(ctx, { type: "MET_WITH", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-met`, cameo: CLASSES.MEET.cameo, plover: CLASSES.MEET.plover });
+      }
       // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
         addFact(ctx, { type: "ATTENDED", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });

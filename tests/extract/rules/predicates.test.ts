@@ -209,3 +209,16 @@ describe("signing, demands and reported refusals", () => {
     expect(has(doc, "Benjamin Netanyahu", "REJECTED", "ceasefire"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("participles and hosts", () => {
+  it("'condemned X, calling it a breach of law and urging Y to halt': the condemner urges", async () => {
+    const doc = await extractText("France has strongly condemned Serbia's border wall project, calling it a breach of international law and urging Belgrade to halt construction.");
+    expect(has(doc, "France", "URGED", "Serbia"), describeDoc(doc)).toBe(true);
+  });
+
+  it("a host who received a guest met them; one who will host has not yet", async () => {
+    const doc = await extractText("On Monday, Kenyan President William Ruto hosted his Somali counterpart Hassan Sheikh Mohamud in Nairobi. Ruto will host Ethiopian Prime Minister Abiy Ahmed next month.");
+    expect(has(doc, "William Ruto", "MET_WITH", "Hassan Sheikh Mohamud"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "William Ruto", "MET_WITH", "Abiy Ahmed"), describeDoc(doc)).toBe(false);
+  });
+});
