@@ -248,6 +248,12 @@ export function personEntity(reg: Registry, name: string): Entity {
   const leader = leaderByName(name);
   const full = leader?.name ?? name;
   const e = reg.ensure(`person:${slug(full)}`, "Person", full);
+  // "Volodymyr Zelensky" for "Volodymyr Zelenskyy": the text's spelling, and the full name under each known spelling.
+  if (leader && name !== full && name.includes(" ")) e.aliases.add(name);
+  if (leader) {
+    const given = full.split(" ").slice(0, -1).join(" ");
+    for (const v of leader.variants) if (!v.includes(" ") && given) e.aliases.add(`${given} ${v}`);
+  }
   if (leader && e.attrs.role === undefined) {
     e.attrs.knownRole = leader.role;
     if (leader.iso3) e.attrs.knownCountry = leader.iso3;
@@ -416,6 +422,9 @@ function leaderByName(name: string): LeaderInfo | undefined {
   for (const l of LEADER_LIST) {
     if (slug(l.name) === key) return l;
     if (l.variants.some((v) => slug(v) === key)) return l;
+    // "Volodymyr Zelensky": the given names with a known spelling of the surname.
+    const given = l.name.split(" ").slice(0, -1).join(" ");
+    if (given && l.variants.some((v) => !v.includes(" ") && slug(`${given} ${v}`) === key)) return l;
   }
   // "Netanyahu said": a known person's unambiguous surname alone.
   return LEADER_LIST.find((l) => l.bareSurname && slug(l.surname) === key);

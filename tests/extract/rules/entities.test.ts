@@ -112,3 +112,19 @@ describe("pairs and events referred back to", () => {
     expect(doc.stances.some((st) => st.actor === france.id && st.topic === "summit" && st.stance === "support"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("publishers and spellings", () => {
+  it("a news organisation's name is an organisation, not a place ('Middle East Eye')", async () => {
+    const doc = await extractText("A Turkish official told Middle East Eye that Ankara would consider joining the mission. Reuters reported the same.");
+    expect(entity(doc, "Middle East Eye", "Organization"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Middle East", "Place"), describeDoc(doc)).toBeUndefined();
+    expect(entity(doc, "Reuters", "Organization"), describeDoc(doc)).toBeDefined();
+  });
+
+  it("one person under two spellings of a known name ('Volodymyr Zelensky', 'Zelenskyy')", async () => {
+    const doc = await extractText("Trump hosted his Ukrainian counterpart Volodymyr Zelensky on Monday. Zelenskyy later thanked him.");
+    const people = doc.entities.filter((e) => e.type === "Person" && /zelensk/i.test(e.name));
+    expect(people.length, describeDoc(doc)).toBe(1);
+    expect(entity(doc, "Volodymyr Zelensky", "Person"), describeDoc(doc)).toBeDefined();
+  });
+});
