@@ -380,3 +380,22 @@ export function locateMeeting(ctx: Ctx, s: Sent, v: number, meeting: Entity): vo
     addFact(ctx, { type: "HELD_IN", subject: meeting, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/verb" });
   }
 }
+
+/**
+ * A meeting nobody attends, hosts or takes a position on, with no date, is a kind of event mentioned, not a
+ * meeting: "offered to host a new round of talks" and "proposed a summit in Istanbul" are Proposals (FORMAT.md),
+ * "a prerequisite to any direct talks" is neither. Such a Meeting and its place go; a proposal twin keeps its mentions.
+ */
+export function dropUnrealisedMeetings(ctx: Ctx): void {
+  for (const m of ctx.reg.list("Meeting")) {
+    if (m.attrs.date !== undefined || m.attrs.body !== undefined) continue;
+    const about = ctx.facts.filter((f) => f.subject === m || f.object === m);
+    if (about.some((f) => f.type !== "HELD_IN") || ctx.positions.some((p) => p.about === m)) continue;
+    const twin = ctx.reg.get(`proposal-of-${m.key}`);
+    // "the White House summit", "talks in Rome": a meeting named by its place is one, unless only proposed.
+    if (!twin && about.length) continue;
+    ctx.facts = ctx.facts.filter((f) => !about.includes(f));
+    if (twin) for (const x of m.mentions) ctx.reg.mention(twin, ctx.doc.sents[x.sent]!, x.from, x.to, "nominal", x.start, x.end);
+    ctx.reg.drop(m);
+  }
+}

@@ -200,3 +200,14 @@ describe("hosting by a government and offers restated", () => {
     expect(has(doc, "Azerbaijan", "SUPPORTED", offers[0]!.name), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("meetings only proposed or spoken of", () => {
+  it("an offered round of talks is a Proposal only; 'any direct talks' is no meeting; a summit held at a place is one", async () => {
+    const doc = await extractText(
+      "Kazakhstan has offered to host a new round of talks. Germany backed a ceasefire as a prerequisite to any direct talks. Leaders gathered for a summit in Astana on Monday.",
+    );
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.map((m) => m.name), describeDoc(doc)).toEqual([expect.stringMatching(/summit in Astana/i)]);
+    expect(has(doc, "Kazakhstan", "OFFERED", "new round of talks"), describeDoc(doc)).toBe(true);
+  });
+});
