@@ -147,7 +147,7 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
     const mods = words.filter((w) => w !== stem(tok.lower) && !VAGUE_MODIFIERS.has(w) && !/\d/.test(w));
     if (topic !== "other") {
       const sameTopic = [...existing].sort((a, b) => lastMentionBefore(b, s.toks[t]!.start) - lastMentionBefore(a, s.toks[t]!.start)).filter((p) => p.attrs.topic === topic);
-      found = mods.length === 0 ? sameTopic[0] : sameTopic.find((p) => { const nw = new WordSet([p.name, ...p.aliases].flatMap(contentWords)); return mods.every((m) => nw.has(m)); });
+      found = mods.length === 0 ? (sameTopic.length ? salient(sameTopic, s) : undefined) : sameTopic.find((p) => { const nw = new WordSet([p.name, ...p.aliases].flatMap(contentWords)); return mods.every((m) => nw.has(m)); });
     }
   }
   if (!found && tok.pos.startsWith("NN") && (definite || (generic && dets.length === 0 && kidsOf(s, t, /^(amod|compound)$/).length > 0))) {
@@ -277,7 +277,8 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
   // "the individual listings", "the proposed sanctions": a definite description of the proposal on that topic.
   if (!dets.includes("the")) return undefined;
   const topic = topicOf(ctx, s, themeSpan(s, t), t);
-  if (topic !== "other") return byRecency.find((p) => p.attrs.topic === topic);
+  const onTopic = byRecency.filter((p) => p.attrs.topic === topic);
+  if (topic !== "other" && onTopic.length) return salient(onTopic, s);
   return undefined;
 }
 

@@ -73,7 +73,7 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
     }
   }
   // "used the meeting to offer a compromise": an infinitive whose controller is no actor takes the clause's subject.
-  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!)) {
+  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!) && !ekidsOf(p.s, p.t, /^nsubj(:pass)?$/).length) {
     const h = p.s.head[p.t]!;
     if (h >= 0 && p.s.toks[h]!.pos.startsWith("VB")) for (const k of ekidsOf(p.s, h, /^nsubj$/)) for (const a of ctx.res.actors(p.s, k)) if (!out.includes(a)) out.push(a);
   }

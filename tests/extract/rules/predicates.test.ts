@@ -222,3 +222,11 @@ describe("participles and hosts", () => {
     expect(has(doc, "William Ruto", "MET_WITH", "Abiy Ahmed"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("clauses with a subject of their own", () => {
+  it("'dismissed the session as theatre staged in X': the dismisser staged nothing", async () => {
+    const doc = await extractText('The AU convened an emergency session in Addis Ababa. Eritrea dismissed the AU session as "theatre staged in Addis Ababa".');
+    expect(entity(doc, "Eritrea")).toBeDefined();
+    expect(has(doc, "Eritrea", "HOSTED", "*"), describeDoc(doc)).toBe(false);
+  });
+});

@@ -90,3 +90,13 @@ describe("a bare definite proposal noun", () => {
     expect(has(doc, "United Arab Emirates", "REJECTED", "unity government"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("definite descriptions by topic", () => {
+  it("'the proposed sanctions' after a sanctions package and a narrower option is the package the text is about", async () => {
+    const doc = await extractText(
+      "Hungary blocked a package of EU sanctions against Serbian officials. Diplomats said the package had wide support, and France defended the full package. Austria offered a compromise: suspending visa-free travel for Serbian diplomats. Serbia dismissed the proposed sanctions as blackmail.",
+    );
+    expect(has(doc, "Serbia", "REJECTED", "sanctions against Serbian officials"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Serbia", "REJECTED", "visa-free travel"), describeDoc(doc)).toBe(false);
+  });
+});
