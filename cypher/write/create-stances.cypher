@@ -1,3 +1,4 @@
+// Like the facts (see create-facts.cypher): keyed, unique by constraint, created for a claimed article.
 UNWIND $topics AS topic
 MERGE (t:Topic {id: topic.id})
 ON CREATE SET t.name = topic.name

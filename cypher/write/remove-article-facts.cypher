@@ -1,4 +1,5 @@
-// Removes what the given articles contributed: their facts, stances and mentions.
+// Removes what the given articles contributed: their facts, stances and mentions; entities no article mentions
+// any more go too. Returns the ids of the entities that stay (their names and aliases are refreshed next).
 // Every fact's ends are mentioned in its article, so the article's mentions lead to all of them.
 UNWIND $ids AS articleId
 MATCH (a:Article {id: articleId})
@@ -15,5 +16,7 @@ FOREACH (m IN mentions | DELETE m)
 WITH entities
 UNWIND entities AS e
 WITH DISTINCT e
-WHERE NOT (e)-[:MENTIONED_IN]->()
-DETACH DELETE e
+WITH e, EXISTS { (e)-[:MENTIONED_IN]->() } AS mentioned
+WITH collect(CASE WHEN mentioned THEN e.id END) AS kept, collect(CASE WHEN NOT mentioned THEN e END) AS orphans
+FOREACH (o IN orphans | DETACH DELETE o)
+RETURN kept

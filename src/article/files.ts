@@ -14,16 +14,21 @@ function isArticleFile(name: string): boolean {
   return !name.startsWith(".") && KNOWN_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
-/** Article files under a folder, recursively (hidden entries and node_modules skipped). */
-async function walk(folder: string): Promise<string[]> {
+/**
+ * Article files under a folder, recursively (hidden entries and node_modules skipped without a word); other
+ * files go to `others`, so the caller can say they were skipped.
+ */
+async function walk(folder: string, others: string[] = []): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await walk(full)));
+      if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await walk(full, others)));
     } else if (entry.isFile() && isArticleFile(entry.name)) {
       found.push(full);
+    } else if (entry.isFile() && !entry.name.startsWith(".")) {
+      others.push(full);
     }
   }
   return found;
@@ -41,10 +46,13 @@ async function statOrUndefined(p: string) {
  * Expands input paths into the files to read: files as given, folders recursively (article extensions
  * only: .txt .md .markdown .json .jsonl .ndjson .html .htm), globs (quoted, expanded here), "-" (stdin) as is.
  * The result is sorted and free of duplicates. A missing path, a glob matching nothing or a folder without
- * article files is a failure; the other paths go on.
+ * article files is a failure; the other paths go on. Other files found in folders are listed as skipped.
  */
-export async function listInputFiles(paths: readonly string[]): Promise<{ files: string[]; failures: InputFailure[] }> {
+export async function listInputFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; failures: InputFailure[]; skipped: InputFailure[] }> {
   const failures: InputFailure[] = [];
+  const others: string[] = [];
   const found: string[] = [];
   let stdin = false;
   for (const input of paths) {
@@ -54,7 +62,7 @@ export async function listInputFiles(paths: readonly string[]): Promise<{ files:
     }
     const info = await statOrUndefined(input);
     if (info?.isDirectory()) {
-      const inFolder = await walk(input);
+      const inFolder = await walk(input, others);
       if (inFolder.length === 0) {
         failures.push({ file: input, reason: "folder holds no article files", hint: `put ${KNOWN_EXTENSIONS.join(" ")} files in it, or give the files themselves` });
       }
@@ -78,5 +86,13 @@ export async function listInputFiles(paths: readonly string[]): Promise<{ files:
     if (!byAbsolute.has(absolute)) byAbsolute.set(absolute, shown);
   }
   const files = [...byAbsolute.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files: stdin ? [STDIN, ...files] : files, failures };
+  const skipped = [...new Set(others.map((f) => path.resolve(f)))]
+    .filter((f) => !byAbsolute.has(f))
+    .sort()
+    .map((f) => ({
+      file: path.relative(process.cwd(), f).startsWith("..") ? f : path.relative(process.cwd(), f),
+      reason: `skipped: ${path.extname(f) ? `the extension ${path.extname(f)} is` : "a name without an extension is"} not an article format`,
+      hint: `article files end in ${KNOWN_EXTENSIONS.join(" ")}; rename it, or name the file itself to have its content checked`,
+    }));
+  return { files: stdin ? [STDIN, ...files] : files, failures, skipped };
 }

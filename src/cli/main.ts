@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { checkCommand } from "./check.ts";
 import { compareCommand } from "./compare.ts";
 import { dbCommand } from "./db.ts";
 import { deleteArticleCommand } from "./delete-article.ts";
@@ -27,6 +28,7 @@ program
   .addCommand(layoutCommand())
   .addCommand(statsCommand())
   .addCommand(deleteArticleCommand())
+  .addCommand(checkCommand())
   .addCommand(serveCommand())
   .addCommand(queryCommand())
   .addCommand(compareCommand())

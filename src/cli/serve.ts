@@ -30,7 +30,7 @@ export function serveCommand(): Command {
         const { startExplorer } = await import("../server/start.ts"); // heavy: loaded only to serve
         const explorer = await startExplorer(
           { uri: target.uri, user: target.user, password: target.password ?? "", database: target.database },
-          { host: opts.host, port: opts.port, token: process.env.KG_API_TOKEN, logRequests: !opts.quiet },
+          { host: opts.host, port: opts.port, token: config.apiToken, allowedHosts: config.allowedHosts, pool: { poolSize: config.neo4jPoolSize }, logRequests: !opts.quiet },
         );
         process.stderr.write(`Graph explorer: ${explorer.url}  (API under ${explorer.url}api/, Neo4j at ${target.uri}; Ctrl+C stops)\n`);
         const stop = async () => {

@@ -74,7 +74,7 @@ export function upCommand(): Command {
         const { startExplorer } = await import("../server/start.ts");
         await ensureWebBuild(log);
         const connection = { ...store.target, password: store.target.password ?? "" };
-        const serveOn = (port: number) => startExplorer(connection, { port, logRequests: false });
+        const serveOn = (port: number) => startExplorer(connection, { port, logRequests: false, allowedHosts: config.allowedHosts, pool: { poolSize: config.neo4jPoolSize } });
         const explorer = await serveOn(opts.port).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== "EADDRINUSE") throw err;
           log(`port ${opts.port} is taken; serving the explorer on a free port instead`);

@@ -14,6 +14,9 @@ const Env = z.object({
   KG_NEO4J_HOME: z.string().min(1).optional(),
   KG_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
+  KG_API_TOKEN: z.string().optional(),
+  KG_NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(40),
+  KG_ALLOWED_HOSTS: z.string().optional(),
   // The parser service (src/parse): an external CoreNLP server, or the project's local one.
   KG_NLP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:9000" }).optional(),
   KG_NLP_USER: z.string().min(1).optional(),
@@ -69,6 +72,12 @@ export const ConfigSchema = z.object({
   maxFileBytes: z.number().int().positive(),
   /** Articles written per transaction (each article still all-or-nothing). */
   batchSize: z.number().int().positive(),
+  /** Connections from the HTTP server to Neo4j; when all are busy, requests get 503 "busy, retry". */
+  neo4jPoolSize: z.number().int().positive(),
+  /** Bearer token of the HTTP API (checked for length when the server starts). */
+  apiToken: z.string().optional(),
+  /** Host names the HTTP server answers besides loopback names (DNS rebinding protection). */
+  allowedHosts: z.array(z.string()),
   parser: ParserConfigSchema,
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -89,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4jHome: path.resolve(e.KG_NEO4J_HOME ?? path.join(REPO_ROOT, ".neo4j")),
     maxFileBytes: e.KG_MAX_FILE_BYTES,
     batchSize: e.KG_BATCH_SIZE,
+    neo4jPoolSize: e.KG_NEO4J_POOL_SIZE,
+    apiToken: e.KG_API_TOKEN?.trim() || undefined,
+    allowedHosts: (e.KG_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
     parser: {
       url: e.KG_NLP_URL,
       user: e.KG_NLP_USER,

@@ -5,7 +5,7 @@ import type { Parser } from "../parse/index.ts";
 import { extractArticles } from "./extract.ts";
 import type { ArticleGraph } from "../graph/schema.ts";
 import type { Store } from "../store/driver.ts";
-import { writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
+import { DatabaseGoneError, isDatabaseGone, writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
 import { countUnplaced } from "../store/layout.ts";
 import { updateLayout, type LayoutSummary } from "./layout.ts";
 
@@ -30,6 +30,16 @@ export interface IngestSummary {
   layout?: LayoutSummary;
   /** Why the layout could not be updated (the articles are stored all the same; `kg layout` retries). */
   layoutError?: string;
+  /** Set when the ingest stopped early because Neo4j became unreachable: what happened. */
+  aborted?: string;
+  /** Articles read but not confirmed stored because the ingest stopped early (re-run the ingest for them). */
+  notStored: Array<{ articleId: string; file: string }>;
+  /** Files not read at all, or not to the end, because the ingest stopped early. */
+  unprocessed: string[];
+  /** Files found in folders that are not article files (unknown extension): skipped, and said so. */
+  skipped: InputFailure[];
+  /** Where each article came from ("file" or "file:line"). */
+  files: Map<string, string>;
 }
 
 /**
@@ -38,20 +48,30 @@ export interface IngestSummary {
  */
 export async function ingestPaths(store: Store, parser: Parser, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 50;
-  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failures: [], outcomes: [] };
+  const summary: IngestSummary = {
+    ingested: 0,
+    updated: 0,
+    unchanged: 0,
+    failures: [],
+    outcomes: [],
+    notStored: [],
+    unprocessed: [],
+    skipped: [],
+    files: new Map(),
+  };
   const listed = await listInputFiles(paths);
   summary.failures.push(...listed.failures);
+  summary.skipped.push(...listed.skipped);
   opts.onFiles?.(listed.files.length);
 
   const seen = new Map<string, { hash: string; file: string }>();
-  const fileOf = new Map<string, string>();
+  const fileOf = summary.files;
   let batch: { article: Article; hash: string; where: string }[] = [];
 
   // Writing a batch overlaps with extracting the next one: Neo4j works on its own cores meanwhile.
   let inflight: Promise<void> = Promise.resolve();
   let writeError: unknown;
-  const write = async (graphs: ArticleGraph[]) => {
-    const outcomes = await writeArticleGraphs(store, graphs);
+  const settle = (outcomes: WriteOutcome[]) => {
     for (const o of outcomes) {
       summary.outcomes.push(o);
       if (o.status === "failed") {
@@ -63,49 +83,87 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
       } else summary[o.status] += 1;
     }
   };
+  const notStored = (ids: string[]) => summary.notStored.push(...ids.map((id) => ({ articleId: id, file: fileOf.get(id) ?? id })));
+  const write = async (graphs: ArticleGraph[]) => {
+    try {
+      settle(await writeArticleGraphs(store, graphs));
+    } catch (err) {
+      if (!(err instanceof DatabaseGoneError)) throw err;
+      settle(err.outcomes);
+      notStored(err.unconfirmed);
+      summary.aborted = err.message;
+      throw err;
+    }
+  };
   const flush = async () => {
     const pending = batch;
     batch = [];
     // Parsing and extracting this batch overlaps with writing the previous one.
     const graphs = pending.length ? await toGraphs(parser, pending, summary.failures) : [];
     await inflight;
-    if (writeError) throw writeError;
+    if (writeError) {
+      // Stopped early: this batch, parsed but not written, is not stored either.
+      notStored(graphs.map((g) => g.article.id));
+      throw writeError;
+    }
     if (graphs.length === 0) return;
     inflight = write(graphs).catch((err: unknown) => {
       writeError = err;
     });
   };
 
-  for (const file of listed.files) {
-    const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
-    summary.failures.push(...read.failures);
-    for (const { article, line } of read.articles) {
-      const where = line ? `${file}:${line}` : file;
-      const hash = contentHash(article);
-      const earlier = seen.get(article.id);
-      if (earlier) {
-        if (earlier.hash === hash) summary.unchanged += 1;
-        else
-          summary.failures.push({
-            file: where,
-            reason: `article id "${article.id}" is also used by a different article in ${earlier.file}`,
-            hint: "Give each article its own id (or drop the id field so one is derived from source, title and date).",
-          });
-        continue;
+  // Where reading stands, so a run stopped early can say which files it did not finish.
+  let current = -1;
+  let currentFinished = false;
+  try {
+    for (const [index, file] of listed.files.entries()) {
+      current = index;
+      currentFinished = false;
+      if (writeError) {
+        summary.unprocessed.push(...listed.files.slice(index));
+        current = listed.files.length;
+        break;
       }
-      seen.set(article.id, { hash, file: where });
-      fileOf.set(article.id, where);
-      batch.push({ article, hash, where });
-      if (batch.length >= batchSize) await flush();
+      const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
+      summary.failures.push(...read.failures);
+      for (const [position, { article, line }] of read.articles.entries()) {
+        if (position === read.articles.length - 1) currentFinished = true; // every article of the file is queued (or skipped) once this one is
+        const where = line ? `${file}:${line}` : file;
+        const hash = contentHash(article);
+        const earlier = seen.get(article.id);
+        if (earlier) {
+          if (earlier.hash === hash) summary.unchanged += 1;
+          else
+            summary.failures.push({
+              file: where,
+              reason: `article id "${article.id}" is also used by a different article in ${earlier.file}`,
+              hint: "Give each article its own id (or drop the id field so one is derived from source, title and date).",
+            });
+          continue;
+        }
+        seen.set(article.id, { hash, file: where });
+        fileOf.set(article.id, where);
+        batch.push({ article, hash, where });
+        if (batch.length >= batchSize) await flush();
+      }
+      currentFinished = true;
+      opts.onFileDone?.(file);
     }
-    opts.onFileDone?.(file);
+    await flush();
+    await flush(); // waits for the last batch and surfaces its error, if any
+  } catch (err) {
+    if (!(err instanceof DatabaseGoneError)) throw err;
+    // Stopped early: the articles read but not yet sent are not stored either, nor the files not read to the end.
+    notStored(batch.map((p) => p.article.id));
+    batch = [];
+    if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(currentFinished ? current + 1 : current));
+    return summary;
   }
-  await flush();
-  await flush(); // waits for the last batch and surfaces its error, if any
   if (opts.layout !== false) {
     try {
       if (summary.ingested + summary.updated > 0 || (await countUnplaced(store)) > 0) summary.layout = await updateLayout(store);
     } catch (err) {
+      if (isDatabaseGone(err)) summary.aborted = `Neo4j became unreachable before the explorer layout was updated: ${String((err as Error).message).split("\n")[0]}`;
       summary.layoutError = err instanceof Error ? err.message.split("\n")[0] : String(err);
     }
   }

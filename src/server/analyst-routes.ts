@@ -2,7 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from "zod";
 import { AnalysisInputError, buildTimeline, compareActors, listTopics } from "../analysis/service.ts";
 import { Neo4jAnalystReader } from "../store/query/analyst-reader.ts";
-import { QueryFailedError, QueryRefusedError, QueryTimeoutError } from "../store/query/errors.ts";
+import { QueryFailedError, QueryRefusedError, QueryTimeoutError, QueryTooLargeError } from "../store/query/errors.ts";
+import { classifyDriverError, StoreBusyError, StoreUnavailableError } from "../store/read/errors.ts";
+import { isStackOverflow, NESTED_TOO_DEEP, sendBusy } from "./errors.ts";
 import { DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_MS, runReadOnlyQuery, type QueryStore } from "../store/query/runner.ts";
 import { listSavedQueries } from "../analysis/saved-queries.ts";
 
@@ -49,11 +51,15 @@ function handle(error: FastifyError | Error, request: FastifyRequest, reply: Fas
   if (error instanceof z.ZodError) return send(reply, 400, "bad_request", zodMessage(error));
   if (error instanceof QueryRefusedError) return send(reply, 403, "query_refused", error.message, { clause: error.clause });
   if (error instanceof QueryTimeoutError) return send(reply, 408, "query_timeout", error.message);
+  if (error instanceof QueryTooLargeError) return send(reply, 422, "query_too_large", error.message);
   if (error instanceof QueryFailedError) return send(reply, 400, "query_failed", error.message);
   if (error instanceof AnalysisInputError) return send(reply, 400, "bad_request", error.message);
-  const code = String((error as { code?: unknown }).code ?? "");
-  if (/ServiceUnavailable|SessionExpired/.test(code)) {
-    return reply.header("retry-after", "5").code(503).send({ error: "database_unavailable", message: "Neo4j is not reachable; try again shortly." });
+  if (isStackOverflow(error)) return send(reply, 400, "bad_request", NESTED_TOO_DEEP);
+  const classified = error instanceof StoreBusyError || error instanceof StoreUnavailableError ? error : classifyDriverError(error);
+  if (classified instanceof StoreBusyError) return sendBusy(reply, classified.message);
+  if (classified instanceof StoreUnavailableError) {
+    request.log.warn({ detail: classified.detail }, "neo4j unavailable");
+    return reply.header("retry-after", "5").code(503).send({ error: "database_unavailable", message: classified.message });
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) return send(reply, status, "bad_request", error.message);

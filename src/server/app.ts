@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { timingSafeEqual, createHash } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
@@ -8,6 +7,7 @@ import type { QueryStore } from "../store/query/runner.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
 import { analystRoutes } from "./analyst-routes.ts";
 import { handleError, NotFoundError, sendError } from "./errors.ts";
+import { requireAllowedHost, requireToken } from "./guards.ts";
 import {
   ArticlesQuerySchema,
   EmptyQuerySchema,
@@ -20,8 +20,10 @@ import {
 
 export type ServerOptions = {
   store: GraphReadStore;
-  /** When set, every /api request must send `Authorization: Bearer <token>`. */
+  /** When set, every /api request must send `Authorization: Bearer <token>` (at least 32 characters). */
   token?: string;
+  /** Host names answered besides the loopback names (KG_ALLOWED_HOSTS); any other Host header gets 403. */
+  allowedHosts?: readonly string[];
   /** Folder of the built web app (web/dist); when missing, / explains how to build it. */
   webRoot?: string;
   logger?: FastifyServerOptions["logger"];
@@ -47,13 +49,6 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-function sameToken(given: string, expected: string): boolean {
-  // Hash both so the comparison is constant-time whatever the lengths.
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const app = Fastify({
@@ -65,18 +60,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false });
   await app.register(compress, { threshold: 1024 });
 
-  if (options.token) {
-    const token = options.token;
-    app.addHook("onRequest", async (request, reply) => {
-      if (!request.url.startsWith("/api/")) return;
-      const header = request.headers.authorization ?? "";
-      const given = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
-      if (!sameToken(given, token)) {
-        reply.header("www-authenticate", 'Bearer realm="kg"');
-        return sendError(reply, 401, "unauthorized", "This server needs a token: send 'Authorization: Bearer <KG_API_TOKEN>'.");
-      }
-    });
-  }
+  // Host first (DNS rebinding), then the token on everything that reaches the API however it is spelled.
+  app.addHook("onRequest", requireAllowedHost(options.allowedHosts));
+  if (options.token !== undefined) app.addHook("onRequest", requireToken(options.token));
 
   // Its own error handler stays scoped to its routes (a Fastify plugin is encapsulated).
   if (options.analyst) await app.register(analystRoutes, { store: options.analyst });

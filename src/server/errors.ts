@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { StoreUnavailableError } from "../store/read/errors.ts";
+import { StoreBusyError, StoreUnavailableError } from "../store/read/errors.ts";
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -13,6 +13,20 @@ export class NotFoundError extends Error {
 export function sendError(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).type("application/json; charset=utf-8").send({ error, message });
 }
+
+/** Seconds a client should wait before retrying when every connection to Neo4j is in use. */
+export const BUSY_RETRY_AFTER_S = 2;
+
+/** Input so deeply nested that parsing or validating it overflowed the stack: bad input, not a server fault. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+export function sendBusy(reply: FastifyReply, message: string) {
+  return reply.header("retry-after", String(BUSY_RETRY_AFTER_S)).code(503).type("application/json; charset=utf-8").send({ error: "busy", message });
+}
+
+export const NESTED_TOO_DEEP = "The request is nested too deeply to be read (lists or maps inside one another thousands of levels deep).";
 
 function zodMessage(error: z.ZodError): string {
   return error.issues
@@ -27,6 +41,8 @@ function zodMessage(error: z.ZodError): string {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof z.ZodError) return sendError(reply, 400, "bad_request", zodMessage(error));
   if (error instanceof NotFoundError) return sendError(reply, 404, "not_found", error.message);
+  if (error instanceof StoreBusyError) return sendBusy(reply, error.message);
+  if (isStackOverflow(error)) return sendError(reply, 400, "bad_request", NESTED_TOO_DEEP);
   if (error instanceof StoreUnavailableError) {
     request.log.warn({ detail: error.detail }, "neo4j unavailable");
     return reply.header("retry-after", "5").code(503).send({ error: "database_unavailable", message: error.message });

@@ -14,11 +14,36 @@ const csvList = (item: z.ZodString) =>
     .pipe(z.array(item))
     .transform((list) => (list.length === 0 ? null : list));
 
+/** A real calendar date (or month, or year): 2025-13-45 and 2025-02-30 are not. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  return day >= 1 && day <= new Date(Date.UTC(year!, month, 0)).getUTCDate();
+}
+
 const dateBound = z
   .string()
   .regex(YMD, "dates are YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine(isCalendarDate, "not a calendar date (month 01-12, a day the month has)")
   .optional()
   .transform((v) => v ?? null);
+
+/**
+ * A whole number given as plain digits. z.coerce.number() would also take "0x10", "1e3", " 10" and "" (as 0):
+ * parameters are spelled one way.
+ */
+function wholeNumber(min: number, max: number, fallback: number, range?: string) {
+  const inRange = z.number().int().min(min, range).max(max, range);
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a whole number written in digits (e.g. 100)")
+    .transform(Number)
+    .pipe(inRange)
+    .optional()
+    .transform((v) => v ?? fallback);
+}
 
 export const GraphQuerySchema = z
   .object({
@@ -27,8 +52,8 @@ export const GraphQuerySchema = z
     sources: csvList(z.string().max(200)),
     from: dateBound,
     to: dateBound,
-    minDegree: z.coerce.number().int().min(0).max(10_000).default(0),
-    limit: z.coerce.number().int().min(1).max(50_000).default(5_000),
+    minDegree: wholeNumber(0, 10_000, 0),
+    limit: wholeNumber(1, 50_000, 5_000),
   })
   .strict()
   .refine((q) => q.from === null || q.to === null || q.from <= q.to, { message: "'from' must not be after 'to'" });
@@ -40,23 +65,23 @@ export const IdParamsSchema = z.object({
 
 export const NeighborsQuerySchema = z
   .object({
-    depth: z.coerce.number().int().min(1, "depth is 1, 2 or 3").max(3, "depth is 1, 2 or 3").default(1),
-    limit: z.coerce.number().int().min(1).max(5_000).default(500),
+    depth: wholeNumber(1, 3, 1, "depth is 1, 2 or 3"),
+    limit: wholeNumber(1, 5_000, 500),
   })
   .strict();
 
 export const SearchQuerySchema = z
   .object({
     q: z.string().trim().min(1, "q (the text to search) is required").max(200),
-    limit: z.coerce.number().int().min(1).max(100).default(10),
+    limit: wholeNumber(1, 100, 10),
   })
   .strict();
 
 export const ArticlesQuerySchema = z
   .object({
     source: z.string().max(200).optional().transform((v) => v ?? null),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1_000).default(200),
+    offset: wholeNumber(0, 100_000_000, 0),
+    limit: wholeNumber(1, 1_000, 200),
   })
   .strict();
 

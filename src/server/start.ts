@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { REPO_ROOT } from "../config/index.ts";
 import type { GraphReadStore } from "../store/read/types.ts";
 import { createServer, type ServerOptions } from "./app.ts";
-import { createReadDriver, type Neo4jConnection } from "../store/read/driver.ts";
+import { checkTokenStrength, TokenTooShortError } from "./guards.ts";
+import { createReadDriver, type Neo4jConnection, type ReadDriverOptions } from "../store/read/driver.ts";
 import { GraphReader } from "../store/read/graph-reader.ts";
 
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.ts";
@@ -24,8 +25,10 @@ export type StartOptions = {
   store: GraphReadStore;
   host?: string;
   port?: number;
-  /** Required when host is not a loopback address (KG_API_TOKEN). */
+  /** Required when host is not a loopback address (KG_API_TOKEN); at least 32 characters. */
   token?: string;
+  /** Host names answered besides the loopback names and the bound address (KG_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
   webRoot?: string;
   analyst?: ServerOptions["analyst"];
   /** Request logs (JSON lines on stdout via pino); off in tests. */
@@ -42,9 +45,20 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
         "Set KG_API_TOKEN to a long random string (clients send it as 'Authorization: Bearer <token>'), or bind to 127.0.0.1.",
     );
   }
+  if (token !== undefined) {
+    try {
+      checkTokenStrength(token);
+    } catch (err) {
+      if (err instanceof TokenTooShortError) throw new ServeConfigError(`Refusing to start: ${err.message}`);
+      throw err;
+    }
+  }
+  // A specific bound address is a name clients use; a wildcard (0.0.0.0, ::) is not.
+  const bound = host === "0.0.0.0" || host === "::" || host === "[::]" ? [] : [host];
   const app = await createServer({
     store: options.store,
     token,
+    allowedHosts: [...bound, ...(options.allowedHosts ?? [])],
     webRoot: options.webRoot ?? WEB_ROOT,
     analyst: options.analyst,
     logger: options.logRequests ? { level: "info" } : false,
@@ -62,12 +76,13 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
  */
 export async function startExplorer(
   connection: Neo4jConnection,
-  options: Omit<StartOptions, "store" | "analyst">,
+  options: Omit<StartOptions, "store" | "analyst"> & { pool?: ReadDriverOptions },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const driver = createReadDriver(connection);
+  const { pool, ...serverOptions } = options;
+  const driver = createReadDriver(connection, pool);
   const store = GraphReader.onDriver(driver, connection.database);
   try {
-    const { app, url } = await startServer({ ...options, store, analyst: { driver, database: connection.database } });
+    const { app, url } = await startServer({ ...serverOptions, store, analyst: { driver, database: connection.database } });
     return {
       url,
       close: async () => {

@@ -40,8 +40,12 @@ export const DEFAULT_HINT =
 export async function connect(target: Neo4jTarget, hint = DEFAULT_HINT): Promise<Store> {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password ?? ""), {
     disableLosslessIntegers: true,
-    connectionTimeout: 10_000,
-    maxTransactionRetryTime: 15_000,
+    // Seconds, not minutes: a database that went away is reported within about 20 s. The driver retries a
+    // transaction with back-off (1, 2, 4, 8 s...) until the retry time is spent, so 8 s means at most about 16 s
+    // of retrying; enough for deadlocks between concurrent writers (rare: locks are taken in a fixed order).
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 20_000,
+    maxTransactionRetryTime: 8_000,
     userAgent: "news-kg",
   });
   try {

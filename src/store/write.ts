@@ -1,7 +1,30 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import type { ArticleGraph, EntityNode } from "../graph/schema.ts";
+import type { ArticleGraph } from "../graph/schema.ts";
 import { cypher } from "./cypher.ts";
 import type { Store } from "./driver.ts";
+import { batchEntities, combine, type StoredEntity } from "./entity-merge.ts";
+import { isPoolBusyError, isUnavailableError } from "./read/errors.ts";
+
+/**
+ * The database went away during a write: the articles in `outcomes` were settled (stored, unchanged or failed
+ * for their own reasons); those in `unconfirmed` were being written and are not confirmed stored (a transaction
+ * that never committed leaves nothing; re-running the ingest finds whichever did commit unchanged).
+ */
+export class DatabaseGoneError extends Error {
+  constructor(
+    readonly outcomes: WriteOutcome[],
+    readonly unconfirmed: string[],
+    readonly cause: unknown,
+  ) {
+    super(`Neo4j became unreachable while writing: ${String((cause as Error)?.message ?? cause).split("\n")[0]}`);
+    this.name = "DatabaseGoneError";
+  }
+}
+
+/** The write failed because the database is not there (not because of the article). */
+export function isDatabaseGone(err: unknown): boolean {
+  return isUnavailableError(err) || isPoolBusyError(err);
+}
 
 export type WriteStatus = "ingested" | "updated" | "unchanged" | "failed";
 export interface WriteOutcome {
@@ -10,52 +33,83 @@ export interface WriteOutcome {
   error?: string;
 }
 
-/** Which articles are already stored, and with which content hash. */
-export async function storedHashes(store: Store, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { records } = await store.driver.executeQuery(cypher("write/existing-hashes"), { ids }, {
-    database: store.database,
-    routing: "READ",
+/** One row per (article, entity it mentions), with the article's own spellings of the entity. */
+function mentionRows(graphs: ArticleGraph[]) {
+  return graphs.flatMap((g) => {
+    const entities = new Map(g.entities.map((e) => [e.id, e]));
+    return g.mentions.map((m) => ({
+      ...m,
+      articleId: g.article.id,
+      key: `${g.article.id}|${m.entityId}`,
+      name: entities.get(m.entityId)?.name ?? m.entityId,
+      aliases: entities.get(m.entityId)?.aliases ?? [],
+    }));
   });
-  return new Map(records.map((r) => [r.get("id") as string, r.get("contentHash") as string]));
 }
 
-/** Merges the entities of several articles: one row per node, aliases and properties combined. */
-function mergeEntities(graphs: ArticleGraph[]): EntityNode[] {
-  const byId = new Map<string, EntityNode>();
-  for (const g of graphs) {
-    for (const e of g.entities) {
-      const prev = byId.get(e.id);
-      if (!prev) {
-        byId.set(e.id, { ...e, aliases: [...e.aliases] });
-        continue;
-      }
-      prev.aliases = [...new Set([...prev.aliases, ...e.aliases])];
-      prev.props = { ...e.props, ...prev.props };
+/**
+ * Merges the batch's entities: locks them (sorted ids), reads what they hold, combines it with what the batch
+ * says (src/store/entity-merge.ts) and writes back only the entities that change.
+ */
+async function mergeEntities(tx: ManagedTransaction, graphs: ArticleGraph[]): Promise<void> {
+  const batch = batchEntities(graphs);
+  const locked = await tx.run(cypher("write/lock-entities"), { rows: batch.map((e) => ({ id: e.id, type: e.type })) });
+  const stored = new Map(locked.records.map((r) => [r.get("id") as string, r.toObject() as StoredEntity]));
+  const updates = batch.flatMap((e) => {
+    const combined = combine(stored.get(e.id)!, e);
+    return combined ? [combined] : [];
+  });
+  if (updates.length > 0) await tx.run(cypher("write/update-entities"), { rows: updates });
+}
+
+/** Removes articles' own facts, stances and mentions (and entities left unmentioned); refreshes the rest's names. */
+async function removeArticleFacts(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  const removed = await tx.run(cypher("write/remove-article-facts"), { ids });
+  const kept = removed.records.flatMap((r) => r.get("kept") as string[]).sort();
+  if (kept.length > 0) await tx.run(cypher("write/refresh-entity-names"), { ids: kept });
+}
+
+/**
+ * Claims the given articles and writes those whose content changed, in one transaction: either all of them land
+ * or none. The claim locks each Article node first and reads its stored hash under that lock, so two writers of
+ * the same article (two `kg ingest` runs) never both write it: the second waits, then finds it unchanged.
+ */
+async function claimAndWrite(tx: ManagedTransaction, graphs: ArticleGraph[]): Promise<WriteOutcome[]> {
+  const sorted = [...graphs].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const claimed = await tx.run(cypher("write/claim-articles"), { ids: sorted.map((g) => g.article.id) });
+  const stored = new Map(claimed.records.map((r) => [r.get("id") as string, r.get("contentHash") as string | null]));
+  const outcomes: WriteOutcome[] = [];
+  const pending: ArticleGraph[] = [];
+  for (const g of sorted) {
+    const hash = stored.get(g.article.id) ?? null;
+    if (hash === g.article.contentHash) outcomes.push({ articleId: g.article.id, status: "unchanged" });
+    else {
+      pending.push(g);
+      outcomes.push({ articleId: g.article.id, status: hash === null ? "ingested" : "updated" });
     }
   }
-  return [...byId.values()];
-}
-
-/** Writes the given articles' graphs in one transaction: either all of them land or none. */
-async function writeGraphs(tx: ManagedTransaction, graphs: ArticleGraph[], replaceIds: string[]): Promise<void> {
-  if (replaceIds.length > 0) await tx.run(cypher("write/remove-article-facts"), { ids: replaceIds });
-  await tx.run(cypher("write/merge-articles"), { articles: graphs.map((g) => g.article) });
-  const entities = mergeEntities(graphs);
-  await tx.run(cypher("write/merge-entities"), { entities });
-  await tx.run(cypher("write/create-mentions"), {
-    mentions: graphs.flatMap((g) => g.mentions.map((m) => ({ ...m, articleId: g.article.id }))),
-  });
-  await tx.run(cypher("write/create-facts"), { facts: graphs.flatMap((g) => g.facts) });
+  if (pending.length === 0) return outcomes;
+  const replaceIds = pending.filter((g) => stored.get(g.article.id) != null).map((g) => g.article.id);
+  if (replaceIds.length > 0) await removeArticleFacts(tx, replaceIds);
+  await tx.run(cypher("write/merge-articles"), { articles: pending.map((g) => g.article) });
+  await mergeEntities(tx, pending);
+  await tx.run(cypher("write/create-mentions"), { mentions: mentionRows(pending) });
+  await tx.run(cypher("write/create-facts"), { facts: pending.flatMap((g) => g.facts) });
   await tx.run(cypher("write/create-stances"), {
-    topics: dedupeBy(graphs.flatMap((g) => g.topics), (t) => t.id),
-    stances: graphs.flatMap((g) => g.stances),
+    topics: dedupeBy(pending.flatMap((g) => g.topics), (t) => t.id).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    stances: pending.flatMap((g) => g.stances).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.key < b.key ? -1 : 1)),
   });
   await tx.run(cypher("write/link-proposal-topics"), {
-    proposals: entities
-      .filter((e) => e.type === "Proposal" && typeof e.props.topic === "string")
-      .map((e) => ({ id: e.id, topic: e.props.topic, topicName: String(e.props.topic).replace(/-/g, " ") })),
+    proposals: dedupeBy(
+      pending.flatMap((g) =>
+        g.entities
+          .filter((e) => e.type === "Proposal" && typeof e.props.topic === "string")
+          .map((e) => ({ id: e.id, topic: String(e.props.topic), topicName: String(e.props.topic).replace(/-/g, " ") })),
+      ),
+      (p) => `${p.id}|${p.topic}`,
+    ),
   });
+  return outcomes;
 }
 
 function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -65,47 +119,36 @@ function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /**
- * Stores article graphs. Unchanged articles (same content hash) are skipped; changed ones replace their
- * own facts. A batch is written in one transaction (the driver retries transient errors); if it fails,
- * each article is retried alone so one bad article never spoils the others and none is left half-written.
+ * Stores article graphs. Unchanged articles (same content hash) are skipped; changed ones replace their own
+ * facts. A batch is claimed and written in one transaction (the driver retries transient errors such as
+ * deadlocks between concurrent writers); if it fails, each article is retried alone so one bad article never
+ * spoils the others and none is left half-written.
  */
 export async function writeArticleGraphs(store: Store, graphs: ArticleGraph[]): Promise<WriteOutcome[]> {
   const unique = dedupeBy(graphs, (g) => g.article.id);
-  const hashes = await storedHashes(store, unique.map((g) => g.article.id));
-  const outcomes: WriteOutcome[] = [];
-  const pending: ArticleGraph[] = [];
-  for (const g of unique) {
-    const stored = hashes.get(g.article.id);
-    if (stored === g.article.contentHash) outcomes.push({ articleId: g.article.id, status: "unchanged" });
-    else pending.push(g);
-  }
-  const statusOf = (g: ArticleGraph): WriteStatus => (hashes.has(g.article.id) ? "updated" : "ingested");
-  const replaceIds = (batch: ArticleGraph[]) => batch.filter((g) => hashes.has(g.article.id)).map((g) => g.article.id);
-  if (pending.length === 0) return outcomes;
-
+  if (unique.length === 0) return [];
   const session = store.driver.session({ database: store.database });
   try {
     try {
-      await session.executeWrite((tx) => writeGraphs(tx, pending, replaceIds(pending)));
-      for (const g of pending) outcomes.push({ articleId: g.article.id, status: statusOf(g) });
+      return await session.executeWrite((tx) => claimAndWrite(tx, unique));
     } catch (batchError) {
-      if (pending.length === 1) {
-        outcomes.push({ articleId: pending[0]!.article.id, status: "failed", error: message(batchError) });
-      } else {
-        for (const g of pending) {
-          try {
-            await session.executeWrite((tx) => writeGraphs(tx, [g], replaceIds([g])));
-            outcomes.push({ articleId: g.article.id, status: statusOf(g) });
-          } catch (err) {
-            outcomes.push({ articleId: g.article.id, status: "failed", error: message(err) });
-          }
+      // No point in retrying article by article against a database that is not there: say so at once.
+      if (isDatabaseGone(batchError)) throw new DatabaseGoneError([], unique.map((g) => g.article.id), batchError);
+      if (unique.length === 1) return [{ articleId: unique[0]!.article.id, status: "failed", error: message(batchError) }];
+      const outcomes: WriteOutcome[] = [];
+      for (const [i, g] of unique.entries()) {
+        try {
+          outcomes.push(...(await session.executeWrite((tx) => claimAndWrite(tx, [g]))));
+        } catch (err) {
+          if (isDatabaseGone(err)) throw new DatabaseGoneError(outcomes, unique.slice(i).map((x) => x.article.id), err);
+          outcomes.push({ articleId: g.article.id, status: "failed", error: message(err) });
         }
       }
+      return outcomes;
     }
   } finally {
     await session.close();
   }
-  return outcomes;
 }
 
 /** Removes an article and the facts only it supported; entities no other article mentions go too. */
@@ -113,7 +156,7 @@ export async function deleteArticles(store: Store, ids: string[]): Promise<numbe
   const session = store.driver.session({ database: store.database });
   try {
     return await session.executeWrite(async (tx) => {
-      await tx.run(cypher("write/remove-article-facts"), { ids });
+      await removeArticleFacts(tx, ids);
       const res = await tx.run(cypher("write/delete-articles"), { ids });
       return Number(res.records[0]?.get("deleted") ?? 0);
     });

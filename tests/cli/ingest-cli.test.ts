@@ -82,15 +82,38 @@ describe("kg ingest / stats", () => {
     const report = path.join(dir, "report.json");
     const res = await kg(["ingest", dir, path.join(dir, "notes.csv"), "--report", report]);
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/^2 ingested, 0 updated, 0 unchanged, 2 failed$/m);
+    expect(res.stdout).toMatch(/^2 ingested, 0 updated, 0 unchanged, 2 failed in 2 files$/m);
     expect(res.stderr).toMatch(/lines\.jsonl:2/);
     expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    const failures = JSON.parse(readFileSync(report, "utf8")).failures;
+    const written = JSON.parse(readFileSync(report, "utf8"));
+    expect(written.complete).toBe(true);
+    expect(written.stored.map((s: { status: string }) => s.status)).toEqual(["ingested", "ingested"]);
+    const failures = written.failures;
     expect(failures).toHaveLength(2);
     for (const f of failures) {
       expect(f.reason.length).toBeGreaterThan(5);
       expect(f.hint.length).toBeGreaterThan(5);
     }
+  });
+
+  it("counts failed lines and the files they are in, and names files of unknown extensions it skips in a folder", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-cli-count-"));
+    writeFileSync(path.join(dir, "ok.txt"), "Peru and Chile meet\nPeru hosted Chile's foreign minister in Lima on Tuesday.\n");
+    writeFileSync(path.join(dir, "lines.jsonl"), '{"title":"Accra weighs the plan","body":"Ghana rejected the plan."}\nnot json\n{"title":\nalso not json\n');
+    writeFileSync(path.join(dir, "empty.md"), "");
+    writeFileSync(path.join(dir, "data.csv"), "a,b\n");
+    writeFileSync(path.join(dir, "notes.docx"), "binary");
+    writeFileSync(path.join(dir, ".hidden"), "x");
+    const report = path.join(dir, "report.json");
+    const res = await kg(["ingest", dir, "--report", report]);
+    expect(res.code).toBe(1);
+    // Three bad JSONL lines and one empty file: four failed inputs in two files.
+    expect(res.stdout).toMatch(/^2 ingested, 0 updated, 0 unchanged, 4 failed in 2 files, 2 skipped \(not article files\)$/m);
+    expect(res.stderr).toMatch(/skipped: .*data\.csv: the extension \.csv is not an article format/);
+    expect(res.stderr).toMatch(/skipped: .*notes\.docx/);
+    expect(res.stderr).not.toMatch(/\.hidden/);
+    const written = JSON.parse(readFileSync(report, "utf8"));
+    expect(written.skipped.map((s: { file: string }) => path.basename(s.file))).toEqual(["data.csv", "notes.docx"]);
   });
 
   it("reads an article from stdin", async () => {

@@ -9,6 +9,12 @@ const compose = parse(readFileSync(path.join(REPO_ROOT, "docker-compose.yml"), "
 const neo4j = compose.services.neo4j;
 
 describe("docker-compose.yml", () => {
+  it("bounds transactions like the local server: memory per transaction and in all, and a default timeout", () => {
+    expect(neo4j.environment.NEO4J_db_memory_transaction_max).toMatch(/^\d+[MG]$/);
+    expect(neo4j.environment.NEO4J_dbms_memory_transaction_total_max).toMatch(/^\d+[MG]$/);
+    expect(neo4j.environment.NEO4J_db_transaction_timeout).toMatch(/^\d+s$/);
+  });
+
   it("runs Neo4j 5.26", () => {
     expect(neo4j.image).toMatch(/^neo4j:5\.26/);
   });

@@ -101,6 +101,14 @@ describe("read-only query runner on a real Neo4j", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it("runs every procedure on the read allow-list, dbms.components() included", async () => {
+    const components = await runReadOnlyQuery(store, "CALL dbms.components() YIELD name, edition RETURN name, edition");
+    expect(components.rows[0]).toMatchObject({ name: "Neo4j Kernel" });
+    const bare = await runReadOnlyQuery(store, "CALL dbms.components()");
+    expect(bare.columns).toContain("versions");
+    expect((await runReadOnlyQuery(store, "CALL db.labels()")).columns).toEqual(["label"]);
+  });
+
   it("reports Neo4j's own errors readably", async () => {
     await expect(runReadOnlyQuery(store, "MATCH (n RETURN n")).rejects.toThrow(QueryFailedError);
     await expect(runReadOnlyQuery(store, "RETURN $missing")).rejects.toThrow(/missing/i);

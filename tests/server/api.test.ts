@@ -63,6 +63,8 @@ describe("GET /api/graph", () => {
     const later = await get("/api/graph?from=2025-09-01&minDegree=1");
     expect(later.body.edges).toEqual([]);
 
+    expect((await get("/api/graph?from=2024-02-29&to=2025-12-31")).status).toBe(200);
+    expect((await get("/api/graph?from=2025&to=2025-08")).status).toBe(200);
     const limited = await get("/api/graph?limit=2");
     expect(limited.body.nodes).toHaveLength(2);
     expect(limited.body.nodes[0].key).toBe("country:turkey");
@@ -77,6 +79,17 @@ describe("GET /api/graph", () => {
       ["/api/graph?from=2025-09-01&to=2025-08-01", "from"],
       ["/api/graph?nodeTypes=person;DROP", "node types"],
       ["/api/graph?colour=red", "unknown parameter"],
+      ["/api/graph?limit=0x10", "whole number"],
+      ["/api/graph?limit=1e3", "whole number"],
+      ["/api/graph?limit=%2010", "whole number"],
+      ["/api/graph?limit=", "whole number"],
+      ["/api/graph?minDegree=0b1", "whole number"],
+      ["/api/graph?from=2025-13-45", "not a calendar date"],
+      ["/api/graph?to=2025-02-30", "not a calendar date"],
+      ["/api/graph?from=2025-00", "not a calendar date"],
+      ["/api/nodes/country:turkey/neighbors?depth=0x2", "whole number"],
+      ["/api/search?q=turkey&limit=1.5", "whole number"],
+      ["/api/articles?offset=-0", "whole number"],
     ] as const) {
       const { status, body } = await get(url);
       expect(status, url).toBe(400);
@@ -227,13 +240,13 @@ describe("HTTP behaviour", () => {
   });
 
   it("requires the bearer token when one is configured", async () => {
-    const guarded = await createServer({ store: reader, token: "s3cret-token" });
+    const guarded = await createServer({ store: reader, token: "s3cret-token-of-at-least-32-chars" });
     try {
       const anonymous = await guarded.inject({ method: "GET", url: "/api/stats" });
       expect(anonymous.statusCode).toBe(401);
       const wrong = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer nope" } });
       expect(wrong.statusCode).toBe(401);
-      const right = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer s3cret-token" } });
+      const right = await guarded.inject({ method: "GET", url: "/api/stats", headers: { authorization: "Bearer s3cret-token-of-at-least-32-chars" } });
       expect(right.statusCode).toBe(200);
     } finally {
       await guarded.close();

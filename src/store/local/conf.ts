@@ -4,7 +4,20 @@ export interface ConfOptions {
   boltPort: number;
   httpPort: number;
   pageCache: string;
+  /** JVM heap ("1g"): the transaction memory limits are fractions of it. */
+  heap: string;
+  /** Server-side timeout of any transaction that does not set its own (KG_NEO4J_TX_TIMEOUT, default 300s). */
+  transactionTimeout?: string;
 }
+
+/** Bytes of a size such as "512m" or "1g". */
+export function sizeInBytes(size: string): number {
+  const m = /^(\d+)([kmg])$/i.exec(size.trim());
+  if (!m) throw new Error(`not a size: ${size}`);
+  return Number(m[1]) * 1024 ** ("kmg".indexOf(m[2]!.toLowerCase()) + 1);
+}
+
+const mib = (bytes: number) => `${Math.max(16, Math.floor(bytes / 1024 ** 2))}m`;
 
 /**
  * neo4j.conf for a loopback-only server. Rewritten on every start (ports may change);
@@ -27,6 +40,12 @@ export function renderConf(layout: HomeLayout, options: ConfOptions): string {
     `server.directories.import=${layout.home}/import`,
     `server.directories.plugins=${layout.home}/plugins`,
     `server.memory.pagecache.size=${options.pageCache}`,
+    // Bounds on every transaction (console queries, Neo4j Browser, ingest): a quarter of the heap each, half of
+    // it for all together, so one runaway query fails with a memory-limit error instead of starving the server.
+    `db.memory.transaction.max=${mib(sizeInBytes(options.heap) / 4)}`,
+    `dbms.memory.transaction.total.max=${mib(sizeInBytes(options.heap) / 2)}`,
+    // Transactions that set no timeout of their own (Neo4j Browser, scripts) end after this; the console sets 10 s.
+    `db.transaction.timeout=${options.transactionTimeout ?? "300s"}`,
     "dbms.usage_report.enabled=false",
     // Netty waits a 5 s quiet period per Bolt event loop on shutdown; nothing is in flight after the
     // databases have stopped, so skip it (stop takes ~1 s instead of ~11 s).

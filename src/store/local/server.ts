@@ -26,6 +26,8 @@ export interface StartOptions {
   heap?: string;
   /** Page cache, e.g. "256m" (default KG_NEO4J_PAGECACHE or "512m"). */
   pageCache?: string;
+  /** Server-side transaction timeout for transactions that set none, e.g. "300s" (default KG_NEO4J_TX_TIMEOUT or 300s). */
+  transactionTimeout?: string;
   /** Java executable (default KG_NEO4J_JAVA, $JAVA_HOME/bin/java, `java`). */
   java?: string;
   /** Folder with the server jars (default <repo>/neo4j/lib). */
@@ -67,6 +69,11 @@ function checkMemorySize(value: string, what: string): string {
   if (!/^\d+[kmgKMG]$/.test(value)) {
     throw new LocalNeo4jError(`${what} must look like 512m or 2g, got "${value}".`);
   }
+  return value;
+}
+
+function checkDuration(value: string, what: string): string {
+  if (!/^\d+(ms|s|m|h)$/.test(value)) throw new LocalNeo4jError(`${what} must look like 300s or 5m, got "${value}".`);
   return value;
 }
 
@@ -126,7 +133,7 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
   for (const dir of [layout.home, layout.confDir, layout.dataDir, layout.logsDir]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   }
-  await writeFile(layout.confFile, renderConf(layout, { boltPort, httpPort, pageCache }));
+  await writeFile(layout.confFile, renderConf(layout, { boltPort, httpPort, pageCache, heap, transactionTimeout: checkDuration(options.transactionTimeout ?? (env.KG_NEO4J_TX_TIMEOUT || "300s"), "The transaction timeout (KG_NEO4J_TX_TIMEOUT)") }));
   if (!existsSync(layout.systemDbDir)) log(`Creating a new Neo4j database in ${layout.dataDir} (password of user neo4j kept in ${layout.passwordFile}).`);
   const password = await preparePassword(layout, options.password, env, java, libDir);
 

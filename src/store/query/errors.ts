@@ -35,3 +35,15 @@ export class QueryFailedError extends Error {
     this.name = "QueryFailedError";
   }
 }
+
+/** Neo4j stopped the query at its memory limit (db.memory.transaction.max or the global transaction pool). */
+export class QueryTooLargeError extends Error {
+  readonly userFacing = true;
+  constructor(detail: string) {
+    super(
+      `The query needed more memory than a query may use and was stopped (${detail}). Narrow it: a LIMIT, a more selective MATCH, ` +
+        "fewer values collected into one list.",
+    );
+    this.name = "QueryTooLargeError";
+  }
+}

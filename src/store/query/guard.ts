@@ -1,4 +1,5 @@
 import { QueryRefusedError } from "./errors.ts";
+import { checkExpressionLimits, checkParams } from "./limits.ts";
 
 /**
  * The lexical half of the read-only check (the other half is Neo4j's own planner, see runner.ts).
@@ -163,13 +164,21 @@ function dottedName(tokens: Token[], i: number): { name: string; next: number } 
 export interface GuardResult {
   /** The query to send: trailing semicolons removed. */
   query: string;
+  /** The procedures it CALLs (all on the allow-list). */
+  procedures: string[];
 }
+
+/**
+ * Allow-listed procedures that Neo4j runs in DBMS mode: its planner calls a query using them a "schema" query ("s")
+ * although they only read (dbms.components() lists versions and edition).
+ */
+export const DBMS_READ_PROCEDURES: readonly string[] = ["dbms.components"];
 
 /**
  * Refuses anything that is not a single read-only statement, naming the clause at fault.
  * Throws QueryRefusedError; returns the query to run otherwise.
  */
-export function checkReadOnly(query: string): GuardResult {
+export function checkReadOnly(query: string, params: Record<string, unknown> = {}): GuardResult {
   const tokens = tokenize(query);
   if (tokens.length === 0) throw new QueryRefusedError("", "the query is empty.");
 
@@ -179,6 +188,7 @@ export function checkReadOnly(query: string): GuardResult {
     throw new QueryRefusedError(";", "the query contains several statements separated by ';'; run one statement at a time.");
   }
 
+  const procedures: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.kind !== "word" || isName(tokens, i)) continue;
@@ -210,8 +220,20 @@ export function checkReadOnly(query: string): GuardResult {
           `procedure ${name} is not on the read-only allow-list (${READ_PROCEDURES.join(", ")}).`,
         );
       }
+      procedures.push(name);
     }
   }
+  checkExpressionLimits(tokens, params, isName);
+  checkParams(params);
   const end = semi >= 0 ? tokens[semi]!.at : query.length;
-  return { query: query.slice(0, end).trimEnd() };
+  return { query: query.slice(0, end).trimEnd(), procedures };
+}
+
+/**
+ * The resource limits alone (for `kg query --write`, which skips the read-only check): expressions Neo4j cannot
+ * interrupt at the timeout, nesting, and the size of the parameters.
+ */
+export function checkResourceLimits(query: string, params: Record<string, unknown> = {}): void {
+  checkExpressionLimits(tokenize(query), params, isName);
+  checkParams(params);
 }

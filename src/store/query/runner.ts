@@ -1,11 +1,22 @@
-import neo4j, { type QueryResult, type ResultSummary } from "neo4j-driver";
+import { randomUUID } from "node:crypto";
+import neo4j, { type QueryResult, type ResultSummary, type SessionMode } from "neo4j-driver";
+import { cypher } from "../cypher.ts";
 import type { Store } from "../driver.ts";
-import { QueryFailedError, QueryRefusedError, QueryTimeoutError } from "./errors.ts";
-import { checkReadOnly } from "./guard.ts";
+import { isPoolBusyError, StoreBusyError } from "../read/errors.ts";
+import { QueryFailedError, QueryRefusedError, QueryTimeoutError, QueryTooLargeError } from "./errors.ts";
+import { checkReadOnly, checkResourceLimits, DBMS_READ_PROCEDURES } from "./guard.ts";
 import { toJson, type JsonValue } from "./values.ts";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_ROW_LIMIT = 1_000;
+/**
+ * How long after the transaction timeout the runner stops waiting for Neo4j: the server stops a query at the
+ * timeout between rows, but a query busy inside one row never answers; then the runner terminates the
+ * transaction itself (TERMINATE TRANSACTIONS, found by its metadata) and answers "timed out".
+ */
+export const TIMEOUT_GRACE_MS = 1_500;
+/** Marks console transactions in SHOW TRANSACTIONS, so the runner can find and terminate its own. */
+const METADATA_KEY = "kgConsoleQuery";
 
 /** The driver parts the runner needs: a store from connect()/openStore(), or the explorer's driver. */
 export type QueryStore = Pick<Store, "driver" | "database">;
@@ -14,6 +25,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Rows kept; when the query yields more, the result says it was cut. */
   limit?: number;
+  /**
+   * The timeout sent to Neo4j, when it must differ from `timeoutMs` (tests of the runner's own deadline, which
+   * otherwise only fires when Neo4j does not stop a query at its timeout).
+   */
+  serverTimeoutMs?: number;
 }
 
 export interface QueryRunResult {
@@ -39,24 +55,19 @@ export async function runReadOnlyQuery(
   params: Record<string, unknown> = {},
   opts: RunOptions = {},
 ): Promise<QueryRunResult> {
-  const { query: statement } = checkReadOnly(query);
+  const { query: statement, procedures } = checkReadOnly(query, params);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const limit = opts.limit ?? DEFAULT_ROW_LIMIT;
-  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
-  try {
-    const queryType = await plannedQueryType(store, statement, params, timeoutMs);
-    if (queryType !== "r") {
-      throw new QueryRefusedError(
-        `queryType ${queryType}`,
-        `Neo4j classifies this query as ${describeQueryType(queryType)}; the console only runs read queries.`,
-      );
-    }
-    return await session
-      .executeRead((tx) => collect(tx.run(statement, params), limit), { timeout: timeoutMs })
-      .catch((err: unknown) => rethrow(err, timeoutMs));
-  } finally {
-    await session.close();
+  const queryType = await plannedQueryType(store, statement, params, timeoutMs);
+  // A DBMS-mode read procedure makes the planner say "s"; the lexical check has refused every real schema command.
+  const dbmsRead = queryType === "s" && procedures.length > 0 && procedures.every((p) => DBMS_READ_PROCEDURES.includes(p));
+  if (queryType !== "r" && !dbmsRead) {
+    throw new QueryRefusedError(
+      `queryType ${queryType}`,
+      `Neo4j classifies this query as ${describeQueryType(queryType)}; the console only runs read queries.`,
+    );
   }
+  return runBounded(store, neo4j.session.READ, statement, params, timeoutMs, (result) => collect(result, limit), opts.serverTimeoutMs);
 }
 
 /**
@@ -69,34 +80,90 @@ export async function plannedQueryType(
   params: Record<string, unknown> = {},
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<string> {
-  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const plan = await session
-      // EXPLAIN on its own line keeps Neo4j's column numbers right; line numbers are shifted back below.
-      .executeRead((tx) => tx.run(`EXPLAIN\n${statement}`, params), { timeout: timeoutMs })
-      .catch((err: unknown) => rethrow(withoutExplain(err), timeoutMs));
-    return String(plan.summary.queryType ?? "");
-  } finally {
-    await session.close();
+    // EXPLAIN on its own line keeps Neo4j's column numbers right; line numbers are shifted back below.
+    return await runBounded(store, neo4j.session.READ, `EXPLAIN\n${statement}`, params, timeoutMs, async (result) =>
+      String((await result.summary()).queryType ?? ""),
+    );
+  } catch (err) {
+    throw withoutExplain(err);
   }
 }
 
-/** Runs Cypher that may write (`kg query --write`, CLI only): no guard, still a timeout and a row limit. */
+/** Runs Cypher that may write (`kg query --write`, CLI only): no read-only check, still the resource limits, a timeout and a row limit. */
 export async function runWriteQuery(
   store: QueryStore,
   query: string,
   params: Record<string, unknown> = {},
   opts: RunOptions = {},
 ): Promise<QueryRunResult> {
+  const statement = query.trim().replace(/;+\s*$/, "");
+  checkResourceLimits(statement, params);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const limit = opts.limit ?? DEFAULT_ROW_LIMIT;
+  return runBounded(store, neo4j.session.WRITE, statement, params, timeoutMs, (result) => collect(result, limit), opts.serverTimeoutMs);
+}
+
+/**
+ * One statement in an explicit transaction (no automatic retries: a console query that hit a limit must not run
+ * again) with Neo4j's transaction timeout, and our own deadline a little after it: if Neo4j has not answered by
+ * then, the transaction is terminated by id and the caller gets QueryTimeoutError without waiting any longer.
+ */
+async function runBounded<T>(
+  store: QueryStore,
+  mode: SessionMode,
+  statement: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+  consume: (result: StreamingResult) => Promise<T>,
+  serverTimeoutMs = timeoutMs,
+): Promise<T> {
+  const tag = randomUUID();
+  const session = store.driver.session({ database: store.database, defaultAccessMode: mode });
+  const work = (async () => {
+    const tx = await session.beginTransaction({ timeout: serverTimeoutMs, metadata: { [METADATA_KEY]: tag } });
+    try {
+      const value = await consume(tx.run(statement, params));
+      await tx.commit();
+      return value;
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"deadline">((resolve) => {
+    timer = setTimeout(() => resolve("deadline"), timeoutMs + TIMEOUT_GRACE_MS);
+  });
+  try {
+    const outcome = await Promise.race([work, deadline]);
+    if (outcome === "deadline") {
+      work.catch(() => undefined);
+      await terminateTagged(store, tag);
+      // The session's connection is still waiting for Neo4j: close it in the background, never wait for it.
+      void session.close().catch(() => undefined);
+      throw new QueryTimeoutError(timeoutMs);
+    }
+    await session.close();
+    return outcome as T;
+  } catch (err) {
+    if (!(err instanceof QueryTimeoutError)) await session.close().catch(() => undefined);
+    return rethrow(err, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Terminates this runner's transaction(s) carrying the tag; best effort (the user may lack the privilege). */
+async function terminateTagged(store: QueryStore, tag: string): Promise<void> {
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session
-      .executeWrite((tx) => collect(tx.run(query.trim().replace(/;+\s*$/, ""), params), limit), { timeout: timeoutMs })
-      .catch((err: unknown) => rethrow(err, timeoutMs));
+    const found = await session.run(cypher("admin/find-transactions"), { key: METADATA_KEY, tag });
+    const ids = found.records.map((r) => String(r.get("transactionId")));
+    if (ids.length > 0) await session.run(cypher("admin/terminate-transactions"), { ids });
+  } catch {
+    // Neo4j stops it at its own timeout anyway; this only makes it sooner where it can.
   } finally {
-    await session.close();
+    await session.close().catch(() => undefined);
   }
 }
 
@@ -152,10 +219,19 @@ function describeQueryType(t: string): string {
 
 /** Turns driver errors into messages for people; refusals pass through. */
 function rethrow(err: unknown, timeoutMs: number): never {
-  if (err instanceof QueryRefusedError || err instanceof QueryTimeoutError || err instanceof QueryFailedError) throw err;
+  if (
+    err instanceof QueryRefusedError ||
+    err instanceof QueryTimeoutError ||
+    err instanceof QueryFailedError ||
+    err instanceof QueryTooLargeError
+  ) {
+    throw err;
+  }
+  if (isPoolBusyError(err)) throw new StoreBusyError();
   const code = String((err as { code?: unknown })?.code ?? "");
   const message = String((err as { message?: unknown })?.message ?? err);
-  if (/TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed.*timeout/i.test(code) || /timed out|timeout/i.test(message) && /Transaction/.test(code)) {
+  if (/MemoryLimit|OutOfMemory|MemoryPool/i.test(code)) throw new QueryTooLargeError(message.split("\n")[0]!.slice(0, 300));
+  if (/TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed.*timeout/i.test(code) || (/timed out|timeout/i.test(message) && /Transaction/.test(code))) {
     throw new QueryTimeoutError(timeoutMs);
   }
   if (/AccessMode|Forbidden|WriteOnReadOnly/i.test(code)) {

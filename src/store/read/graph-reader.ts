@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { createReadDriver, type Neo4jConnection } from "./driver.ts";
-import { isUnavailableError, StoreUnavailableError } from "./errors.ts";
+import { classifyDriverError } from "./errors.ts";
 import { buildLuceneQuery } from "./lucene.ts";
 import { loadReadQueries, type ReadQueryName } from "./queries.ts";
 import type {
@@ -63,8 +63,7 @@ export class GraphReader implements GraphReadStore {
       });
       return result.records.map((record) => record.toObject() as Row);
     } catch (error) {
-      if (isUnavailableError(error)) throw new StoreUnavailableError(String((error as Error).message).split("\n")[0] ?? "");
-      throw error;
+      throw classifyDriverError(error);
     }
   }
 

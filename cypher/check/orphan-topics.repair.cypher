@@ -1,0 +1,4 @@
+MATCH (t:Topic)
+WHERE NOT (t)--()
+DELETE t
+RETURN count(*) AS fixed
