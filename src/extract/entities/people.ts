@@ -60,11 +60,13 @@ function preNameTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: Tit
   while (a > 0) {
     const t = s.toks[a - 1]!;
     const named = reg.at(s.index, a - 1).some((x) => x.entity !== m.entity && x.entity.type !== "Person");
-    const titleLike = TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower);
+    const titleLike = TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower) || (t.lower === "the" && s.toks[a - 2]?.lower === "of");
     const joiner = t.pos === "POS" || (t.lower === "of" && a - 1 > 0) || t.pos === "HYPH";
     const describing = t.pos.startsWith("JJ") && a - 1 > 0;
     if (!(named || titleLike || joiner || describing || (t.pos === "NNP" && /^\p{Lu}/u.test(t.text) && !reg.at(s.index, a - 1).some((x) => x.entity.type === "Person")))) break;
-    if (t.pos === "DT" || t.pos === "," || t.pos.startsWith("VB")) break;
+    // "of the Republic of Korea": an article after "of" inside the title.
+    const ofThe = t.lower === "the" && s.toks[a - 2]?.lower === "of";
+    if ((t.pos === "DT" && !ofThe) || t.pos === "," || t.pos.startsWith("VB")) break;
     a--;
   }
   // Leading joiners and describing words without a title after them are not a title.
