@@ -232,10 +232,16 @@ function nerRuns(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
       j += 2;
       while (j + 1 < toks.length && toks[j + 1]!.ner === tag && !covered[j + 1]) j++;
     }
-    if (tag === "PERSON") personRun(doc, reg, s, i, j);
+    // "Senior General Min Aung Hlaing": a capitalised word the tagger left out, between a title and the name, is
+    // the name's first part.
+    let from = i;
+    if (tag === "PERSON") {
+      while (from > 0 && !covered[from - 1] && toks[from - 1]!.ner === "O" && toks[from - 1]!.pos === "NNP" && /^\p{Lu}\p{Ll}+$/u.test(toks[from - 1]!.text) && !TITLE_WORDS.has(toks[from - 1]!.lower) && from - 2 >= 0 && TITLE_WORDS.has(toks[from - 2]!.lower) && !reg.at(s.index, from - 1).length) from--;
+    }
+    if (tag === "PERSON") personRun(doc, reg, s, from, j);
     else if (tag === "ORGANIZATION") orgRun(doc, reg, s, i, j);
     else if (tag === "LOCATION") locationRun(doc, reg, s, i, j);
-    for (let t = i; t <= j; t++) covered[t] = true;
+    for (let t = from; t <= j; t++) covered[t] = true;
     i = j + 1;
   }
 }
