@@ -304,6 +304,18 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
     reg.mention(personEntity(reg, LEADER_LIST.find((l) => l.surname === asText || l.name === asText)!.name), s, from, to, "name");
     return;
   }
+  // "Minister for [Foreign Affairs of Japan Toshimitsu Motegi]" tagged as one organisation: a title's country, then
+  // the holder's name.
+  for (let k = from; k < to - 1; k++) {
+    const hit = matchAt(doc, s, k);
+    if (!hit || (hit.entry.kind !== "country" && hit.entry.kind !== "demonym") || hit.to >= to - 1 || s.toks[k - 1]?.lower !== "of") continue;
+    const tail = s.toks.slice(hit.to + 1, to + 1);
+    const titled = s.toks.slice(Math.max(0, from - 3), k).some((t) => TITLE_WORDS.has(t.lower));
+    if (!titled || tail.length > 3 || !tail.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) continue;
+    const c = countryEntity(reg, hit.entry.ref);
+    if (c) reg.mention(c, s, k, hit.to, "name");
+    return personRun(doc, reg, s, hit.to + 1, to);
+  }
   // Trim a leading determiner or possessive the tagger included.
   let a = from;
   while (a < to && /^(the|The)$/.test(s.toks[a]!.text)) a++;
