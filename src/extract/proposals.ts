@@ -33,8 +33,10 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
       const d = a.to;
       if (rel === "punct" && !/^[-–]$/.test(s.toks[d]!.text)) continue;
       if (rel === "appos" || rel === "parataxis" || rel === "discourse") continue;
-      if (rel.startsWith("acl:relcl") && !(generic && depth === 0)) continue;
+      if (rel.startsWith("acl:relcl") && !(generic && depth === 0 && !relativeOfObject(s, d))) continue;
       if (depth === 0) {
+        // "the latest attempt is a roadmap that ...": a predicate noun's subject and copula are not its name.
+        if (!isClause && (/^(nsubj|csubj)/.test(rel) || rel === "cop") && kidsOf(s, t, "cop").length) continue;
         if (rel === "case" || rel === "mark" || rel === "cc" || rel.startsWith("conj")) continue;
         // An unlabelled dependent right after a clause head is usually its misparsed object ("keep [the Rafah crossing open]").
         if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
@@ -77,6 +79,11 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   const cut = contiguous.slice(0, 16);
   while (cut.length > 1 && /^(,|:|POS|CC|IN|TO|DT|PRP\$|WDT|``)$/.test(s.toks[cut[cut.length - 1]!]!.pos)) cut.pop();
   return cut;
+}
+
+/** "a roadmap that X presented": the relative clause's object is the noun, so it says who acted, not what it is. */
+function relativeOfObject(s: Sent, relcl: number): boolean {
+  return kidsOf(s, relcl, "obj").some((k) => G.pronouns.relative.has(s.toks[k]!.lower) || s.toks[k]!.pos === "WDT");
 }
 
 function hasThat(s: Sent, t: number): boolean {

@@ -11,6 +11,7 @@ import type { Sent } from "./doc.ts";
  */
 export function repairSentence(s: Sent): void {
   speechVerbReadAsSubject(s);
+  relativeClauseReadAsComplement(s);
   relativeVerbAfterParticiple(s);
   nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
@@ -242,4 +243,23 @@ function speechVerbReadAsSubject(s: Sent): void {
   move(s, v, -1, "root");
   move(s, root, v, "ccomp");
   move(s, obj.to, root, (s.kids[root] ?? []).some((a) => a.rel === "aux:pass") ? "nsubj:pass" : "nsubj");
+}
+
+/**
+ * "a roadmap that Hanna Tetteh presented to the Council": a clause on a noun, with "that" or "which" before its
+ * own subject and no object, is a relative clause whose object is the noun (the parser may call it a complement).
+ */
+function relativeClauseReadAsComplement(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const noun = s.head[v]!;
+    if (noun < 0 || !/^(ccomp|dep|acl)$/.test(s.rel[v]!) || !s.toks[v]!.pos.startsWith("VB") || !s.toks[noun]!.pos.startsWith("NN")) continue;
+    const kids = s.kids[v] ?? [];
+    const rel = kids.find((a) => a.to === noun + 1 && /^(that|which)$/.test(s.toks[a.to]!.lower) && s.toks[a.to]!.pos === "WDT");
+    if (!rel || !kids.some((a) => /^nsubj/.test(a.rel) && a.to > rel.to) || kids.some((a) => /^(obj|nsubj:pass|aux:pass)$/.test(a.rel))) continue;
+    relabel(s, noun, v, "acl:relcl");
+    relabel(s, v, rel.to, "obj");
+    // The enhanced graph links the clause's object to the noun itself, as it does for well-parsed relative clauses.
+    s.ekids[v]!.push({ rel: "obj", to: noun });
+    s.eheads[noun]!.push({ rel: "obj", to: v });
+  }
 }

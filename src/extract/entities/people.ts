@@ -122,7 +122,8 @@ function readTitle(doc: Doc, reg: Registry, s: Sent, a: number, b: number, m: Me
   let brief = false;
   for (let t = a; t <= b; t++) {
     const tok = s.toks[t]!;
-    if (/^(for|on|to)$/.test(tok.lower) && t > a && BRIEF_ROLE_WORDS.has(s.toks[t - 1]!.lower)) brief = true;
+    // "head of the UN Support Mission in Libya", "head of delegation in Yemen": where the office sits, not whose it is.
+    if ((/^(for|on|to)$/.test(tok.lower) && t > a && BRIEF_ROLE_WORDS.has(s.toks[t - 1]!.lower)) || (tok.lower === "in" && t > a)) brief = true;
     const ms = brief ? [] : reg.at(s.index, t).filter((x) => x.entity !== m.entity);
     const countryM = ms.find((x) => x.entity.type === "Country");
     const orgM = ms.find((x) => x.entity.type === "Organization");
