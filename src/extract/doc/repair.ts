@@ -11,6 +11,7 @@ import type { Sent } from "./doc.ts";
  */
 export function repairSentence(s: Sent): void {
   speechVerbReadAsSubject(s);
+  conditionReadAsClause(s);
   relativeClauseReadAsComplement(s);
   relativeVerbAfterParticiple(s);
   nameAfterByPhrase(s);
@@ -261,5 +262,21 @@ function relativeClauseReadAsComplement(s: Sent): void {
     // The enhanced graph links the clause's object to the noun itself, as it does for well-parsed relative clauses.
     s.ekids[v]!.push({ rel: "obj", to: noun });
     s.eheads[noun]!.push({ rel: "obj", to: v });
+  }
+}
+
+/**
+ * "would accept the crossings provided the other side lifted restrictions": the parser reads "the crossings
+ * provided the other side" as a clause. The noun is the verb's object and "provided ..." the condition on it.
+ */
+function conditionReadAsClause(s: Sent): void {
+  for (let c = 1; c < s.toks.length; c++) {
+    if (!/^(provided|providing)$/.test(s.toks[c]!.lower) || s.rel[c] !== "ccomp") continue;
+    const v = s.head[c]!;
+    const subj = (s.kids[c] ?? []).find((a) => a.rel === "nsubj" && a.to < c && s.toks[a.to]!.pos.startsWith("NN"));
+    if (v < 0 || !subj || (s.kids[v] ?? []).some((a) => a.rel === "obj")) continue;
+    move(s, subj.to, v, "obj");
+    relabel(s, v, c, "advcl");
+    s.toks[c]!.pos = "IN";
   }
 }

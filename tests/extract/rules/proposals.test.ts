@@ -113,3 +113,10 @@ describe("a proposal introduced by a relative clause", () => {
     expect(has(doc, "Hanna Tetteh", "LEADS", "Libya"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("small clauses", () => {
+  it("'Baku wants the monitors gone' proposes the monitors gone, not 'gone'", async () => {
+    const doc = await extractText("Baku wants the monitors gone.");
+    expect(has(doc, "Azerbaijan", "PROPOSED", "monitors gone"), describeDoc(doc)).toBe(true);
+  });
+});
