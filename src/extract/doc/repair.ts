@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from "../lexicon/index.ts";
+import { SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
 import type { Sent } from "./doc.ts";
 
 /**
@@ -11,6 +11,7 @@ import type { Sent } from "./doc.ts";
  */
 export function repairSentence(s: Sent): void {
   speechVerbReadAsSubject(s);
+  timeReadAsSubject(s);
   conditionReadAsClause(s);
   relativeClauseReadAsComplement(s);
   relativeVerbAfterParticiple(s);
@@ -278,5 +279,22 @@ function conditionReadAsClause(s: Sent): void {
     move(s, subj.to, v, "obj");
     relabel(s, v, c, "advcl");
     s.toks[c]!.pos = "IN";
+  }
+}
+
+/**
+ * "Egypt pledged on Thursday to open its crossings": the parser makes "Thursday" the subject of "to open" and the
+ * infinitive an adverbial clause. The time belongs to the verb, and the infinitive is its complement.
+ */
+function timeReadAsSubject(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const h = s.head[v]!;
+    const kids = s.kids[v] ?? [];
+    if (h < 0 || !s.rel[v]!.startsWith("advcl") || s.toks[v]!.pos !== "VB" || !kids.some((a) => a.rel === "mark" && s.toks[a.to]!.lower === "to")) continue;
+    const subj = kids.find((a) => a.rel === "nsubj" && a.to < v && TIME_WORDS.has(s.toks[a.to]!.lower));
+    if (!subj) continue;
+    move(s, subj.to, h, "obl");
+    for (const a of kids) if (a.rel === "mark" && s.toks[a.to]!.pos === "IN" && a.to < subj.to) move(s, a.to, subj.to, "case");
+    relabel(s, h, v, "xcomp");
   }
 }
