@@ -242,6 +242,8 @@ function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") cands.push(...kidsOf(s, k, /^(obl:in|obl:at)$/));
   // Any "in <place>" of the same clause, wherever the parser hung it ("hosted ministers from ASEAN in Kuala Lumpur").
   if (h >= 0 && s.toks[h]!.pos.startsWith("VB")) cands.push(...clauseLocatives(s, h));
+  // "talks between Sudan's army and the RSF in Jeddah", with the place hung on the last party: within the phrase.
+  for (const k of subtree(s, t, (rel) => /^(acl|appos)/.test(rel))) if (k !== t && /^nmod:(in|at)$/.test(s.rel[k]!)) cands.push(k);
   for (const k of cands) {
     const place = ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place" && m.to === k)?.entity;
     if (place) return place;

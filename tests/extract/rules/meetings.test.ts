@@ -211,3 +211,16 @@ describe("meetings only proposed or spoken of", () => {
     expect(has(doc, "Kazakhstan", "OFFERED", "new round of talks"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("meeting places and names", () => {
+  it("talks between two parties with the place hung on the second are held there, named '<place> talks', and 'the Jeddah session' is them", async () => {
+    const body =
+      "Saudi Arabia and the United States reopened indirect talks between Sudan's army and the paramilitary Rapid Support Forces in Jeddah on Wednesday. The army rejected the draft. A UN envoy, who attended the Jeddah session as an observer, said monitors could be deployed.";
+    const doc = await extractText(body);
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(1);
+    expect(meetings[0]!.name).toBe("Jeddah talks");
+    expect(has(doc, "Jeddah talks", "HELD_IN", "Jeddah"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Rapid Support Forces", "ATTENDED", "Jeddah talks"), describeDoc(doc)).toBe(true);
+  });
+});
