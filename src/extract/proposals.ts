@@ -1,7 +1,7 @@
 import type { Ctx } from "./context.ts";
 import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
-import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
+import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
 
 /**
@@ -228,7 +228,12 @@ function sameName(p: Entity, text: string): boolean {
 function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: string[], generic: boolean, proposer?: Entity[]): Entity | undefined {
   const tok = s.toks[t]!;
   const at = s.toks[t]!.start;
-  const byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  let byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  // "the offer", "the pledge": something offered, when anything was.
+  if (generic && NOUNS.get(tok.lemma)?.some((e) => e.class === "OFFER")) {
+    const offered = byRecency.filter((p) => p.attrs.offered === true);
+    if (offered.length) byRecency = offered;
+  }
   if (!byRecency.length) return undefined;
   const head = stem(tok.lower);
   // Modifiers that name actors ("Chinese", "Doha's", "Brazilian-Colombian") say whose, not what.

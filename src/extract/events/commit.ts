@@ -96,6 +96,7 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
         noteProposer(theme, agent);
+        if (cls === "OFFER") theme.attrs.offered = true;
         if (ev.actAlias) theme.aliases.add(ev.actAlias);
         // "floated as a 'sky shield'": another name of the proposal.
         for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));

@@ -120,3 +120,13 @@ describe("small clauses", () => {
     expect(has(doc, "Azerbaijan", "PROPOSED", "monitors gone"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("'the offer'", () => {
+  it("refers to what was offered, not to the proposal the text is otherwise about", async () => {
+    const doc = await extractText(
+      "Pakistan proposed a composite dialogue at a neutral venue. Pakistan's prime minister backed the proposal, and Islamabad defended the proposal again. Mediation has been offered by US President Donald Trump. India welcomed the offer.",
+    );
+    expect(has(doc, "India", "SUPPORTED", "mediation"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "India", "SUPPORTED", "composite dialogue at a neutral venue"), describeDoc(doc)).toBe(false);
+  });
+});
