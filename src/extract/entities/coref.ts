@@ -153,6 +153,10 @@ export class Resolver {
     const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
     if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
     const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
+    // "the two leaders" after two ministers and two leaders were named: the pair whose roles fit the noun.
+    const family = ROLE_FAMILIES.find((f) => f.includes(tok.lemma));
+    const fits = (e: Entity) => !family || family.some((w) => String(e.attrs.role ?? e.attrs.knownRole ?? "").toLowerCase().includes(w));
+    let fallback: Entity[] | undefined;
     for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
       const sent = this.doc.sents[si]!;
       const limit = si === s.index ? t : sent.toks.length;
@@ -170,11 +174,19 @@ export class Resolver {
             if (countries.every((c) => c?.type === "Country") && countries[0] !== countries[1]) pair = countries as Entity[];
           }
           if (wantPeople ? pair.every((e) => e.type === "Person") : pair.every((e) => e.type !== "Person")) {
+            if (wantPeople && !pair.every(fits)) {
+              fallback ??= pair;
+              continue;
+            }
             for (const e of pair) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
             return pair;
           }
         }
       }
+    }
+    if (fallback) {
+      for (const e of fallback) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+      return fallback;
     }
     // "Both countries are members": the two actors last named as subjects.
     const subjects: Entity[] = [];
@@ -403,3 +415,9 @@ const CAPITAL_INDEX = new Map<string, string[]>();
 for (const c of COUNTRIES.values()) for (const cap of c.capitals) CAPITAL_INDEX.set(cap, [...(CAPITAL_INDEX.get(cap) ?? []), c.iso3]);
 
 const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["2", 2], ["3", 3], ["4", 4], ["5", 5], ["6", 6]]);
+
+/** Role words that answer to one another when a pair is named by role ("the two leaders" are presidents, premiers...). */
+const ROLE_FAMILIES = [
+  ["leader", "president", "prime minister", "premier", "chancellor", "king", "emir", "head of state", "supreme leader"],
+  ["minister", "secretary"],
+];

@@ -1,6 +1,6 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS } from "../lexicon/index.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
 
 /**
@@ -282,6 +282,8 @@ function personRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): 
   while (s.toks[b + 2] && s.toks[b + 1]!.text === "-" && s.toks[b + 1]!.start === s.toks[b]!.end && s.toks[b + 2]!.start === s.toks[b + 1]!.end) b += 2;
   while (b > a && (s.toks[b]!.pos === "POS" || (!isCapitalised(s.toks[b]!) && s.toks[b - 1]?.text !== "-"))) b--;
   if (b < a || !s.toks.slice(a, b + 1).some((t) => /^\p{Lu}/u.test(t.text))) return;
+  // "The Ministers", "Leaders": a plural title alone is no one's name.
+  if (a === b && (TITLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")) || PERSON_ROLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")))) return;
   const name = doc.body.slice(s.toks[a]!.start, s.toks[b]!.end);
   if (existingOtherEntity(reg, s, a, b)) return;
   const e = personEntity(reg, name);

@@ -164,3 +164,16 @@ describe("communique style", () => {
     expect(has(doc, "*", "URGED", "Serbia"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("titles in lists and communities", () => {
+  it("a title before the next person's name is theirs; 'Turkish Cypriot leader' acts for no state; 'the two leaders' are the pair of leaders", async () => {
+    const doc = await extractText(
+      "Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman arrived within minutes of each other. Greek Foreign Minister Giorgos Gerapetritis, Turkish Foreign Minister Hakan Fidan and British Minister for Europe Stephen Doughty joined them. Opening the session, Guterres urged the two leaders to move from words to crossings.",
+    );
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Greece"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Tufan Erhurman", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Antonio Guterres", "URGED", "Tufan Erhurman"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Antonio Guterres", "URGED", "Hakan Fidan"), describeDoc(doc)).toBe(false);
+  });
+});
