@@ -5,7 +5,7 @@ import { buildDoc } from "./doc/doc.ts";
 import { Resolver } from "./entities/coref.ts";
 import { dropPeoplePlaces, findNames, tidyNames } from "./entities/names.ts";
 import { Registry } from "./entities/registry.ts";
-import { findMeetings } from "./meetings.ts";
+import { dropUnrealisedMeetings, findMeetings } from "./meetings.ts";
 import { settleTopics } from "./proposals.ts";
 import { buildOutput } from "./output.ts";
 import { runRules } from "./rules/index.ts";
@@ -37,6 +37,7 @@ export function extract(article: Article, parsed: ParsedText, opts: ExtractOptio
   leadsFromOffices(ctx);
   findMeetings(ctx);
   runRules(ctx);
+  dropUnrealisedMeetings(ctx);
   settleTopics(ctx);
   const stances = deriveStances(ctx);
   const out = buildOutput(ctx, stances);

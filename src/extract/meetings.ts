@@ -242,6 +242,8 @@ function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") cands.push(...kidsOf(s, k, /^(obl:in|obl:at)$/));
   // Any "in <place>" of the same clause, wherever the parser hung it ("hosted ministers from ASEAN in Kuala Lumpur").
   if (h >= 0 && s.toks[h]!.pos.startsWith("VB")) cands.push(...clauseLocatives(s, h));
+  // "talks between Sudan's army and the RSF in Jeddah", with the place hung on the last party: within the phrase.
+  for (const k of subtree(s, t, (rel) => /^(acl|appos)/.test(rel))) if (k !== t && /^nmod:(in|at)$/.test(s.rel[k]!)) cands.push(k);
   for (const k of cands) {
     const place = ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place" && m.to === k)?.entity;
     if (place) return place;
@@ -378,5 +380,24 @@ export function locateMeeting(ctx: Ctx, s: Sent, v: number, meeting: Entity): vo
   if (place && meeting.attrs.place === undefined) {
     meeting.attrs.place = place.key;
     addFact(ctx, { type: "HELD_IN", subject: meeting, object: place, sent: s.index, confidence: 0.65, rule: "meeting-place/verb" });
+  }
+}
+
+/**
+ * A meeting nobody attends, hosts or takes a position on, with no date, is a kind of event mentioned, not a
+ * meeting: "offered to host a new round of talks" and "proposed a summit in Istanbul" are Proposals (FORMAT.md),
+ * "a prerequisite to any direct talks" is neither. Such a Meeting and its place go; a proposal twin keeps its mentions.
+ */
+export function dropUnrealisedMeetings(ctx: Ctx): void {
+  for (const m of ctx.reg.list("Meeting")) {
+    if (m.attrs.date !== undefined || m.attrs.body !== undefined) continue;
+    const about = ctx.facts.filter((f) => f.subject === m || f.object === m);
+    if (about.some((f) => f.type !== "HELD_IN") || ctx.positions.some((p) => p.about === m)) continue;
+    const twin = ctx.reg.get(`proposal-of-${m.key}`);
+    // "the White House summit", "talks in Rome": a meeting named by its place is one, unless only proposed.
+    if (!twin && about.length) continue;
+    ctx.facts = ctx.facts.filter((f) => !about.includes(f));
+    if (twin) for (const x of m.mentions) ctx.reg.mention(twin, ctx.doc.sents[x.sent]!, x.from, x.to, "nominal", x.start, x.end);
+    ctx.reg.drop(m);
   }
 }

@@ -15,9 +15,9 @@ import { testParser } from "./helpers.ts";
  * 0.65, stances 0.60. The seeds are also held on their own, at what they reach now.
  */
 const FLOORS: Record<string, Record<string, number>> = {
-  all16: { entities: 0.88, "relations:core": 0.69, "relations:all": 0.69, stances: 0.71 },
-  new12: { entities: 0.92, "relations:core": 0.76, "relations:all": 0.78, stances: 0.78 },
-  seeds: { entities: 0.77, "relations:core": 0.4, "relations:all": 0.41, stances: 0.39 },
+  all16: { entities: 0.9, "relations:core": 0.79, "relations:all": 0.79, stances: 0.77 },
+  new12: { entities: 0.94, "relations:core": 0.87, "relations:all": 0.88, stances: 0.85 },
+  seeds: { entities: 0.78, "relations:core": 0.46, "relations:all": 0.43, stances: 0.4 },
 };
 
 let articles: Article[] = [];

@@ -12,7 +12,7 @@ import { extractArticle } from "./helpers.ts";
  * does not support (must not find). The floors are the figures the parse-based extractor reaches.
  */
 const DIR = path.resolve("tests/extract/fixtures/generalization");
-const RECALL_FLOOR = 0.9; // reached: 161/176 (0.915); the rules were not tuned on these articles
+const RECALL_FLOOR = 0.93; // reached: 170/176 (0.966); the rules were not tuned on these articles
 const MAX_INVENTED = 1; // of 36 must-not-find facts
 
 const results = new Map<string, CheckResult>();

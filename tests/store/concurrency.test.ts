@@ -14,7 +14,7 @@ import { dumpDifference, dumpGraph } from "../support/graph-dump.ts";
 import { startKg, summaryCounts } from "../support/kg.ts";
 import { freshStore } from "./helpers.ts";
 
-const PER_FOLDER = 10;
+const PER_FOLDER = 6;
 let store: Store;
 let parser: Parser;
 let folders: Record<string, string>;

@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from "../lexicon/index.ts";
+import { SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
 import type { Sent } from "./doc.ts";
 
 /**
@@ -10,6 +10,10 @@ import type { Sent } from "./doc.ts";
  * Each repair changes the basic tree and the enhanced graph alike.
  */
 export function repairSentence(s: Sent): void {
+  speechVerbReadAsSubject(s);
+  timeReadAsSubject(s);
+  conditionReadAsClause(s);
+  relativeClauseReadAsComplement(s);
   relativeVerbAfterParticiple(s);
   nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
@@ -103,6 +107,8 @@ function relabel(s: Sent, g: number, d: number, rel: string): void {
 
 /** Re-attaches token d under a new governor g (-1: the root) with relation rel, in both graphs. */
 function move(s: Sent, d: number, g: number, rel: string): void {
+  // A tree stays a tree: never hang a token under one of its own descendants.
+  for (let x = g, guard = 0; x >= 0 && guard <= s.toks.length; x = s.head[x]!, guard++) if (x === d) return;
   const old = s.head[d]!;
   if (old >= 0) {
     s.kids[old] = (s.kids[old] ?? []).filter((a) => a.to !== d);
@@ -189,7 +195,8 @@ function relativeVerbAfterParticiple(s: Sent): void {
 
 function subtreeOf(s: Sent, t: number): number[] {
   const out = [t];
-  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) out.push(a.to);
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) if (!seen.has(a.to)) (seen.add(a.to), out.push(a.to));
   return out;
 }
 
@@ -220,4 +227,74 @@ function nameAfterByPhrase(s: Sent): void {
 
 function firstOf(s: Sent, t: number): number {
   return Math.min(...subtreeOf(s, t));
+}
+
+/**
+ * "Netanyahu said Israel would not agree to a ceasefire": the parser makes "said" a clausal subject of "agree"
+ * with "Israel" as its object. The speech verb heads the sentence, the clause is its complement, and the noun
+ * after the speech verb is the clause's subject.
+ */
+function speechVerbReadAsSubject(s: Sent): void {
+  const root = s.head.indexOf(-1);
+  if (root < 0 || !s.toks[root]!.pos.startsWith("VB")) return;
+  const speech = (s.kids[root] ?? []).find((a) => a.rel === "csubj" && a.to < root && isSpeech(s.toks[a.to]!.lemma));
+  if (!speech) return;
+  const v = speech.to;
+  const obj = (s.kids[v] ?? []).find((a) => a.rel === "obj" && a.to > v && s.toks[a.to]!.pos.startsWith("NN"));
+  if (!obj || (s.kids[root] ?? []).some((a) => /^nsubj/.test(a.rel)) || !(s.kids[root] ?? []).some((a) => a.rel === "aux" && a.to > obj.to)) return;
+  move(s, v, -1, "root");
+  move(s, root, v, "ccomp");
+  move(s, obj.to, root, (s.kids[root] ?? []).some((a) => a.rel === "aux:pass") ? "nsubj:pass" : "nsubj");
+}
+
+/**
+ * "a roadmap that Hanna Tetteh presented to the Council": a clause on a noun, with "that" or "which" before its
+ * own subject and no object, is a relative clause whose object is the noun (the parser may call it a complement).
+ */
+function relativeClauseReadAsComplement(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const noun = s.head[v]!;
+    if (noun < 0 || !/^(ccomp|dep|acl)$/.test(s.rel[v]!) || !s.toks[v]!.pos.startsWith("VB") || !s.toks[noun]!.pos.startsWith("NN")) continue;
+    const kids = s.kids[v] ?? [];
+    const rel = kids.find((a) => a.to === noun + 1 && /^(that|which)$/.test(s.toks[a.to]!.lower) && s.toks[a.to]!.pos === "WDT");
+    if (!rel || !kids.some((a) => /^nsubj/.test(a.rel) && a.to > rel.to) || kids.some((a) => /^(obj|nsubj:pass|aux:pass)$/.test(a.rel))) continue;
+    relabel(s, noun, v, "acl:relcl");
+    relabel(s, v, rel.to, "obj");
+    // The enhanced graph links the clause's object to the noun itself, as it does for well-parsed relative clauses.
+    s.ekids[v]!.push({ rel: "obj", to: noun });
+    s.eheads[noun]!.push({ rel: "obj", to: v });
+  }
+}
+
+/**
+ * "would accept the crossings provided the other side lifted restrictions": the parser reads "the crossings
+ * provided the other side" as a clause. The noun is the verb's object and "provided ..." the condition on it.
+ */
+function conditionReadAsClause(s: Sent): void {
+  for (let c = 1; c < s.toks.length; c++) {
+    if (!/^(provided|providing)$/.test(s.toks[c]!.lower) || s.rel[c] !== "ccomp") continue;
+    const v = s.head[c]!;
+    const subj = (s.kids[c] ?? []).find((a) => a.rel === "nsubj" && a.to < c && s.toks[a.to]!.pos.startsWith("NN"));
+    if (v < 0 || !subj || (s.kids[v] ?? []).some((a) => a.rel === "obj")) continue;
+    move(s, subj.to, v, "obj");
+    relabel(s, v, c, "advcl");
+    s.toks[c]!.pos = "IN";
+  }
+}
+
+/**
+ * "Egypt pledged on Thursday to open its crossings": the parser makes "Thursday" the subject of "to open" and the
+ * infinitive an adverbial clause. The time belongs to the verb, and the infinitive is its complement.
+ */
+function timeReadAsSubject(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const h = s.head[v]!;
+    const kids = s.kids[v] ?? [];
+    if (h < 0 || !s.rel[v]!.startsWith("advcl") || s.toks[v]!.pos !== "VB" || !kids.some((a) => a.rel === "mark" && s.toks[a.to]!.lower === "to")) continue;
+    const subj = kids.find((a) => a.rel === "nsubj" && a.to < v && TIME_WORDS.has(s.toks[a.to]!.lower));
+    if (!subj) continue;
+    move(s, subj.to, h, "obl");
+    for (const a of kids) if (a.rel === "mark" && s.toks[a.to]!.pos === "IN" && a.to < subj.to) move(s, a.to, subj.to, "case");
+    relabel(s, h, v, "xcomp");
+  }
 }

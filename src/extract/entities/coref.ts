@@ -1,5 +1,5 @@
-import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
-import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { type Doc, type Sent, kidsOf, ekidsOf, subtree } from "../doc/doc.ts";
+import { TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -51,6 +51,11 @@ export class Resolver {
       // "X, the foreign minister", "his British counterpart John Healey" (a name hung as dep after its role).
       const appos = kidsOf(s, t, /^(appos|dep)$/).filter((a) => s.rel[a] === "appos" || (a > t && s.toks[a]!.pos === "NNP")).flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
+      // "Secretary of State of the United States Marco Rubio", parsed with the title as the head: the person in it.
+      if (TITLE_WORDS.has(tok.lower) && /^\p{Lu}/u.test(tok.text)) {
+        const inside = subtree(s, t, (rel) => rel.startsWith("conj") || rel === "cc").flatMap((k) => this.reg.at(s.index, k).filter((m) => m.entity.type === "Person" && m.kind === "name").map((m) => m.entity));
+        if (inside.length) return [inside[0]!];
+      }
       // "a group of nine countries that pledged": the countries of a group stand for the group.
       if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
         const g = s.head[t]!;
@@ -74,6 +79,8 @@ export class Resolver {
       if (collective.length) return collective;
       const pair = this.pair(s, t);
       if (pair.length) return pair;
+      const group = this.peopleByRole(s, t);
+      if (group.length) return group;
       const role = this.roleNoun(s, t);
       if (role) return [role];
       const org = this.orgNoun(s, t);
@@ -120,8 +127,9 @@ export class Resolver {
         if (!G.pronouns.possessive.has(w)) continue;
         let owners: Entity[] = [];
         if (w === "whose") {
+          // Up to the relative clause (or the bare dependent the parser made of it), then its noun.
           let x = t;
-          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl")) x = s.head[x]!;
+          while (x >= 0 && !s.rel[x]!.startsWith("acl:relcl") && !(s.rel[x] === "dep" && s.toks[x]!.pos.startsWith("VB"))) x = s.head[x]!;
           if (x >= 0 && s.head[x]! >= 0) owners = this.named(s, s.head[x]!);
         } else owners = this.pronoun(s, k);
         for (const o of owners) {
@@ -145,7 +153,11 @@ export class Resolver {
     const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
     if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
     const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
-    for (let si = s.index; si >= 0 && si >= s.index - 6; si--) {
+    // "the two leaders" after two ministers and two leaders were named: the pair whose roles fit the noun.
+    const family = ROLE_FAMILIES.find((f) => f.includes(tok.lemma));
+    const fits = (e: Entity) => !family || family.some((w) => String(e.attrs.role ?? e.attrs.knownRole ?? "").toLowerCase().includes(w));
+    let fallback: Entity[] | undefined;
+    for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
       const sent = this.doc.sents[si]!;
       const limit = si === s.index ? t : sent.toks.length;
       // Scan coordinations from the end of the sentence backwards.
@@ -155,13 +167,26 @@ export class Resolver {
           const a = this.named(sent, i).filter(isActor);
           const b = this.named(sent, c).filter(isActor);
           if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) continue;
-          const pair = [a[0]!, b[0]!];
+          let pair = [a[0]!, b[0]!];
+          // "Presidents X and Y ... both governments": the two leaders' countries.
+          if (!wantPeople && pair.every((e) => e.type === "Person")) {
+            const countries = pair.map((e) => (typeof e.attrs.country === "string" ? this.reg.get(e.attrs.country) : undefined));
+            if (countries.every((c) => c?.type === "Country") && countries[0] !== countries[1]) pair = countries as Entity[];
+          }
           if (wantPeople ? pair.every((e) => e.type === "Person") : pair.every((e) => e.type !== "Person")) {
+            if (wantPeople && !pair.every(fits)) {
+              fallback ??= pair;
+              continue;
+            }
             for (const e of pair) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
             return pair;
           }
         }
       }
+    }
+    if (fallback) {
+      for (const e of fallback) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+      return fallback;
     }
     // "Both countries are members": the two actors last named as subjects.
     const subjects: Entity[] = [];
@@ -180,6 +205,29 @@ export class Resolver {
       return subjects;
     }
     return [];
+  }
+
+  /**
+   * "The Ministers", "the three leaders", "the foreign ministers": every person named before with that role, when
+   * there are at least two (a communique's or a summit report's participants).
+   */
+  peopleByRole(s: Sent, t: number): Entity[] {
+    const tok = s.toks[t]!;
+    // "The Ministers" is often tagged a proper noun: a capitalised plural of a role noun counts too.
+    const plural = /^NNP?S$/.test(tok.pos) || (tok.pos === "NNP" && /^\p{Lu}\p{Ll}+s$/u.test(tok.text));
+    const role = tok.pos === "NNP" ? tok.lower.replace(/s$/, "") : tok.lemma.toLowerCase();
+    if (!plural || !PERSON_ROLE_NOUNS.has(role)) return [];
+    const dets = kidsOf(s, t, /^(det|nummod)$/).map((k) => s.toks[k]!.lower);
+    if (!dets.includes("the") || kidsOf(s, t, /^(nmod:poss|amod|compound)$/).some((k) => this.named(s, k).length)) return [];
+    const at = s.toks[t]!.start;
+    const people = this.reg.list("Person").filter((p) => {
+      const r = String(p.attrs.role ?? p.attrs.knownRole ?? "").toLowerCase();
+      return p.mentions.some((m) => m.start < at) && (r.includes(role) || (ROLE_SYNONYMS.get(role) ?? []).some((x) => r.includes(x)));
+    });
+    const count = dets.map((d) => NUMBER_WORDS.get(d)).find((n) => n !== undefined);
+    if (people.length < 2 || (count !== undefined && people.length !== count)) return [];
+    for (const e of people) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+    return people;
   }
 
   /** "the foreign minister", "the German defence minister", "the president": the person last named with that role. */
@@ -365,3 +413,11 @@ export function capitalCountry(reg: Registry, place: Entity): Entity | undefined
 import { COUNTRIES } from "../lexicon/index.ts";
 const CAPITAL_INDEX = new Map<string, string[]>();
 for (const c of COUNTRIES.values()) for (const cap of c.capitals) CAPITAL_INDEX.set(cap, [...(CAPITAL_INDEX.get(cap) ?? []), c.iso3]);
+
+const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["2", 2], ["3", 3], ["4", 4], ["5", 5], ["6", 6]]);
+
+/** Role words that answer to one another when a pair is named by role ("the two leaders" are presidents, premiers...). */
+const ROLE_FAMILIES = [
+  ["leader", "president", "prime minister", "premier", "chancellor", "king", "emir", "head of state", "supreme leader"],
+  ["minister", "secretary"],
+];

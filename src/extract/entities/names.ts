@@ -1,6 +1,6 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS } from "../lexicon/index.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
 
 /**
@@ -232,10 +232,16 @@ function nerRuns(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
       j += 2;
       while (j + 1 < toks.length && toks[j + 1]!.ner === tag && !covered[j + 1]) j++;
     }
-    if (tag === "PERSON") personRun(doc, reg, s, i, j);
+    // "Senior General Min Aung Hlaing": a capitalised word the tagger left out, between a title and the name, is
+    // the name's first part.
+    let from = i;
+    if (tag === "PERSON") {
+      while (from > 0 && !covered[from - 1] && toks[from - 1]!.ner === "O" && toks[from - 1]!.pos === "NNP" && /^\p{Lu}\p{Ll}+$/u.test(toks[from - 1]!.text) && !TITLE_WORDS.has(toks[from - 1]!.lower) && from - 2 >= 0 && TITLE_WORDS.has(toks[from - 2]!.lower) && !reg.at(s.index, from - 1).length) from--;
+    }
+    if (tag === "PERSON") personRun(doc, reg, s, from, j);
     else if (tag === "ORGANIZATION") orgRun(doc, reg, s, i, j);
     else if (tag === "LOCATION") locationRun(doc, reg, s, i, j);
-    for (let t = i; t <= j; t++) covered[t] = true;
+    for (let t = from; t <= j; t++) covered[t] = true;
     i = j + 1;
   }
 }
@@ -248,6 +254,12 @@ export function personEntity(reg: Registry, name: string): Entity {
   const leader = leaderByName(name);
   const full = leader?.name ?? name;
   const e = reg.ensure(`person:${slug(full)}`, "Person", full);
+  // "Volodymyr Zelensky" for "Volodymyr Zelenskyy": the text's spelling, and the full name under each known spelling.
+  if (leader && name !== full && name.includes(" ")) e.aliases.add(name);
+  if (leader) {
+    const given = full.split(" ").slice(0, -1).join(" ");
+    for (const v of leader.variants) if (!v.includes(" ") && given) e.aliases.add(`${given} ${v}`);
+  }
   if (leader && e.attrs.role === undefined) {
     e.attrs.knownRole = leader.role;
     if (leader.iso3) e.attrs.knownCountry = leader.iso3;
@@ -270,6 +282,8 @@ function personRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): 
   while (s.toks[b + 2] && s.toks[b + 1]!.text === "-" && s.toks[b + 1]!.start === s.toks[b]!.end && s.toks[b + 2]!.start === s.toks[b + 1]!.end) b += 2;
   while (b > a && (s.toks[b]!.pos === "POS" || (!isCapitalised(s.toks[b]!) && s.toks[b - 1]?.text !== "-"))) b--;
   if (b < a || !s.toks.slice(a, b + 1).some((t) => /^\p{Lu}/u.test(t.text))) return;
+  // "The Ministers", "Leaders": a plural title alone is no one's name.
+  if (a === b && (TITLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")) || PERSON_ROLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")))) return;
   const name = doc.body.slice(s.toks[a]!.start, s.toks[b]!.end);
   if (existingOtherEntity(reg, s, a, b)) return;
   const e = personEntity(reg, name);
@@ -291,6 +305,18 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
   if (from === to && LEADER_LIST.some((l) => l.surname === asText || l.name === asText)) {
     reg.mention(personEntity(reg, LEADER_LIST.find((l) => l.surname === asText || l.name === asText)!.name), s, from, to, "name");
     return;
+  }
+  // "Minister for [Foreign Affairs of Japan Toshimitsu Motegi]" tagged as one organisation: a title's country, then
+  // the holder's name.
+  for (let k = from; k < to - 1; k++) {
+    const hit = matchAt(doc, s, k);
+    if (!hit || (hit.entry.kind !== "country" && hit.entry.kind !== "demonym") || hit.to >= to - 1 || s.toks[k - 1]?.lower !== "of") continue;
+    const tail = s.toks.slice(hit.to + 1, to + 1);
+    const titled = s.toks.slice(Math.max(0, from - 3), k).some((t) => TITLE_WORDS.has(t.lower));
+    if (!titled || tail.length > 3 || !tail.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) continue;
+    const c = countryEntity(reg, hit.entry.ref);
+    if (c) reg.mention(c, s, k, hit.to, "name");
+    return personRun(doc, reg, s, hit.to + 1, to);
   }
   // Trim a leading determiner or possessive the tagger included.
   let a = from;
@@ -330,9 +356,26 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
 
 function locationRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): void {
   if (existingOtherEntity(reg, s, from, to)) return;
+  // "Minister of Foreign Affairs of the Republic of Korea Cho Hyun": a name right after a title's country.
+  if (afterTitleOfOwner(reg, s, from)) return personRun(doc, reg, s, from, to);
   const text = doc.body.slice(s.toks[from]!.start, s.toks[to]!.end);
   if (!/^\p{Lu}/u.test(text)) return;
   reg.mention(placeEntity(reg, text), s, from, to, "name");
+}
+
+/** Token i follows "<Title> ... of (the) <Country or Organization>" with no verb between: the title's holder. */
+function afterTitleOfOwner(reg: Registry, s: Sent, i: number): boolean {
+  const owner = reg.at(s.index, i - 1).find((m) => m.to === i - 1 && (m.entity.type === "Country" || m.entity.type === "Organization"));
+  if (!owner) return false;
+  let k = owner.from - 1;
+  if (s.toks[k]?.lower === "the") k--;
+  if (s.toks[k]?.lower !== "of") return false;
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    const tok = s.toks[j]!;
+    if (tok.pos.startsWith("VB") || tok.text === "," ) return false;
+    if (TITLE_WORDS.has(tok.lower) && /^\p{Lu}/u.test(tok.text)) return true;
+  }
+  return false;
 }
 
 /** "Foreign Minister Gedion Timothewos" when the tagger missed the name: capitalised words after a title. */
@@ -416,8 +459,12 @@ function leaderByName(name: string): LeaderInfo | undefined {
   for (const l of LEADER_LIST) {
     if (slug(l.name) === key) return l;
     if (l.variants.some((v) => slug(v) === key)) return l;
+    // "Volodymyr Zelensky": the given names with a known spelling of the surname.
+    const given = l.name.split(" ").slice(0, -1).join(" ");
+    if (given && l.variants.some((v) => !v.includes(" ") && slug(`${given} ${v}`) === key)) return l;
   }
-  return undefined;
+  // "Netanyahu said": a known person's unambiguous surname alone.
+  return LEADER_LIST.find((l) => l.bareSurname && slug(l.surname) === key);
 }
 
 /** Widely known people named by their full name, a variant, or their surname alone when that is unambiguous. */

@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, eheadsOf, kidsOf } from "../doc/doc.ts";
-import { LIGHT_VERBS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
+import { LIGHT_VERBS, NOUNS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
 import { type Predicate, isPassive } from "./predicates.ts";
 
 /**
@@ -42,8 +42,11 @@ function controllerAgents(s: Sent, t: number, depth: number): number[] {
   if (!/^(xcomp|advcl|conj|dep)/.test(rel)) return [];
   // "opened proceedings by urging X", parsed with the gerund under the preposition: go up past it.
   if (/^(IN|RB|TO)$/.test(s.toks[h]!.pos) && s.head[h]! >= 0) h = s.head[h]!;
-  // A participle modifying a noun is not controlled by a clause subject.
-  if (!s.toks[h]!.pos.startsWith("VB") && !s.toks[h]!.pos.startsWith("JJ")) return [];
+  // A participle modifying a noun is not controlled by a clause subject; one the parser conjoined to a noun
+  // ("calling it a breach of law and urging Israel to halt") is controlled from above that noun.
+  if (!s.toks[h]!.pos.startsWith("VB") && !s.toks[h]!.pos.startsWith("JJ")) {
+    return s.toks[t]!.pos === "VBG" && rel.startsWith("conj") ? controllerAgents(s, h, depth + 1) : [];
+  }
   const subj = ekidsOf(s, h, /^nsubj(:xsubj)?$/).filter((k) => !/^nsubj:pass/.test(relOf(s, h, k)));
   if (subj.length && !isPassive(s, h)) return subj;
   if (isPassive(s, h) && rel.startsWith("advcl")) return ekidsOf(s, h, /^(obl:agent|obl:by)$/);
@@ -63,7 +66,8 @@ function nounAgents(s: Sent, t: number): number[] {
     return out;
   }
   out.push(...kidsOf(s, t, "nmod:poss"));
-  for (const k of kidsOf(s, t, /^(amod|compound)$/)) out.push(k);
+  const ownerOnly = NOUNS.get(tok.lemma)?.some((e) => e.ownerOnly) ?? false;
+  for (const k of kidsOf(s, t, ownerOnly ? "amod" : /^(amod|compound)$/)) out.push(k);
   out.push(...ekidsOf(s, t, /^nmod:(by|from|agent)$/));
   // "the offer made by Brussels", "the package, put forward by X".
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") out.push(...ekidsOf(s, k, /^(obl:by|obl:agent)$/));

@@ -1,11 +1,11 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
-import { ASSET_NOUNS, CLASSES, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
+import { ASSET_NOUNS, CLASSES, EVENT_NOMINALS, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, locateMeeting, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
-import type { Polarity } from "./polarity.ts";
+import { isNegatedToken, type Polarity } from "./polarity.ts";
 import { type Predicate, nounPredicate } from "./predicates.ts";
 
 /** An event a rule read from a sentence, before it becomes relations and positions. */
@@ -37,6 +37,15 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
   // Whatever happens to the fact, the proposal it names exists ("has not ruled out a UN mandate" names one).
   if ((pol.pending || pol.negated || pol.hedged) && CLASSES[cls].stance && !ev.themeEntities && ev.agents.length) resolveThemes(ctx, ev, cls);
   if (pol.pending) return;
+  // "will not sign any agreement that does not guarantee a permanent end to the war": a demand for what the
+  // agreement must guarantee, not the rejection of an agreement.
+  if (pol.negated && !ev.themeEntities) {
+    const demanded = conditionalDemand(ctx, ev);
+    if (demanded) {
+      commitEvent(ctx, { ...ev, cls: "PROPOSE", pol: { ...pol, negated: false, volitional: false }, themeEntities: [demanded], rule: `${ev.rule}/demand` });
+      return;
+    }
+  }
   if (pol.negated) {
     if (pol.volitional && ev.pred.negatedModal) cls = ev.pred.negatedModal;
     else {
@@ -48,8 +57,9 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     }
   }
   if (pol.hedged) {
-    // "would consider joining the force if ...": a conditional position, not a fact.
-    if (cls === "SUPPORT" || cls === "OFFER" || cls === "ATTEND") {
+    // "would consider joining the force if ...": a conditional position, not a fact. "Russia might accept it",
+    // an insider suggested: speculation about the actor, no position of theirs.
+    if ((cls === "SUPPORT" || cls === "OFFER" || cls === "ATTEND") && (pol.considered || pol.conditional)) {
       const themes = resolveThemes(ctx, ev, cls === "ATTEND" ? "SUPPORT" : cls);
       for (const theme of themes) for (const a of ev.agents) addPosition(ctx, a, theme, "conditional", ev);
     }
@@ -86,11 +96,16 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
         noteProposer(theme, agent);
+        if (cls === "OFFER") theme.attrs.offered = true;
         if (ev.actAlias) theme.aliases.add(ev.actAlias);
         // "floated as a 'sky shield'": another name of the proposal.
         for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));
       }
       if ((cls === "HOST" || cls === "ATTEND") && theme.type === "Meeting" && ev.pred.pos === "verb") locateMeeting(ctx, ev.pred.s, ev.pred.t, theme);
+      // "Trump hosted Zelensky": a host who received a guest met them (once it has happened).
+      if (cls === "HOST" && agent.type === "Person" && theme.type === "Person" && theme !== agent && ev.pred.pos === "verb" && !isFuture(ev.pred.s, ev.pred.t)) {
+        addFact(ctx, { type: "MET_WITH", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-met`, cameo: CLASSES.MEET.cameo, plover: CLASSES.MEET.plover });
+      }
       // A host takes part in what it hosts, and so do its guests.
       if (cls === "HOST" && theme.type === "Meeting") {
         addFact(ctx, { type: "ATTENDED", subject: agent, object: theme, sent: ev.pred.s.index, confidence: ev.confidence * 0.8, rule: `${ev.rule}/host-attends`, cameo: CLASSES.ATTEND.cameo, plover: CLASSES.ATTEND.plover });
@@ -225,6 +240,12 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     return [meeting];
   }
   if (cls === "ATTEND") return [];
+  // "welcomed the announcement": what the announcing sentence named (a meeting to come or a proposal).
+  const verb = EVENT_NOMINALS.get(tok.lemma);
+  if (verb && kidsOf(s, t, "det").some((d) => s.toks[d]!.lower === "the")) {
+    const named = eventOfVerb(ctx, s, t, verb);
+    if (named) return named.type === "Meeting" && (named.attrs.planned === true || cls === "PROPOSE" || cls === "OFFER") ? [proposalOfMeeting(ctx, named)] : [named];
+  }
   // Pronouns in a theme position refer to the proposal or meeting under discussion.
   if (tok.pos === "PRP" || tok.pos === "WDT" || tok.pos === "DT") {
     if (G.themePronouns.has(tok.lower)) {
@@ -299,10 +320,17 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     }
   }
   if (!/^(NN|VB|JJ|CD)/.test(tok.pos)) return [];
+  // "wants the monitors gone", "wants Russian troops out": a small clause with its own subject is the proposal whole.
+  if (ref.via === "ccomp" && /^(VBN|JJ|RB)$/.test(tok.pos) && !kidsOf(s, t, /^(aux|aux:pass|cop|mark)$/).length && ekidsOf(s, t, /^nsubj/).length) {
+    const p = proposalFor(ctx, s, t, { proposer: ev.agents, keepSubject: true });
+    return p ? [p] : [];
+  }
   // "..., saying it would breach the convention": a reported statement is not a proposal.
   if (tok.pos.startsWith("VB") && SPEECH_VERBS.has(tok.lemma)) return [];
   // "a short truce along the lines of the Egyptian proposal": the proposal it follows.
-  for (const k of kidsOf(s, t, /^nmod:(along|like)$/)) {
+  const h = s.head[t]!;
+  const along = [...kidsOf(s, t, /^nmod:(along|like)$/), ...(h >= 0 && s.rel[t] === "obj" ? ekidsOf(s, h, /^obl:(along|like)$/) : [])];
+  for (const k of along) {
     const of = kidsOf(s, k, "nmod:of")[0] ?? (s.toks[k]!.lemma === "line" ? undefined : k);
     if (of === undefined) continue;
     const p = ctx.reg.at(s.index, of).find((m) => m.entity.type === "Proposal")?.entity ?? (GENERIC_PROPOSAL_NOUNS.has(s.toks[of]!.lemma) ? proposalFor(ctx, s, of) : undefined);
@@ -412,4 +440,34 @@ function debugEvent(ctx: Ctx, ev: Event): void {
 
 function isFuture(s: Sent, t: number): boolean {
   return kidsOf(s, t, "aux").some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower)) || (s.rel[t] === "xcomp" && kidsOf(s, t, "mark").some((k) => s.toks[k]!.lower === "to"));
+}
+
+/** The meeting or proposal named in the latest sentence (up to this one) where the verb occurs. */
+function eventOfVerb(ctx: Ctx, s: Sent, t: number, lemma: string): Entity | undefined {
+  for (let si = s.index; si >= 0; si--) {
+    const sent = ctx.doc.sents[si]!;
+    const limit = si === s.index ? t : sent.toks.length;
+    for (let v = 0; v < limit; v++) {
+      if (sent.toks[v]!.lemma !== lemma || !sent.toks[v]!.pos.startsWith("VB")) continue;
+      for (let k = 0; k < sent.toks.length; k++) {
+        const e = ctx.reg.at(si, k).find((m) => m.entity.type === "Meeting" || m.entity.type === "Proposal")?.entity;
+        if (e) return e;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** "any agreement that does not guarantee X": the X a negated relative clause on "any"/"no" requires. */
+function conditionalDemand(ctx: Ctx, ev: Event): Entity | undefined {
+  const s = ev.pred.s;
+  for (const ref of ev.themes) {
+    if (!kidsOf(s, ref.t, "det").some((d) => G.freeChoiceDeterminers.has(s.toks[d]!.lower))) continue;
+    for (const r of kidsOf(s, ref.t, /^acl:relcl/)) {
+      if (!isNegatedToken(s, r)) continue;
+      const obj = ekidsOf(s, r, "obj").find((k) => s.toks[k]!.pos.startsWith("NN"));
+      if (obj !== undefined && ev.agents.length) return proposalFor(ctx, s, obj, { proposer: ev.agents });
+    }
+  }
+  return undefined;
 }

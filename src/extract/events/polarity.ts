@@ -1,5 +1,5 @@
 import { type Sent, kidsOf } from "../doc/doc.ts";
-import { CONDITION_MARKERS, CONDITION_PHRASES, HEDGE_MODALS, HEDGE_VERBS, WISH_VERBS, NEGATIVE_IMPLICATIVES, NEGATORS, SPECULATION_WORDS, VOLITIONAL_MODALS, G, POLARITY } from "../lexicon/index.ts";
+import { CONDITION_MARKERS, CONDITION_PHRASES, HEDGE_MODALS, HEDGE_VERBS, WISH_VERBS, DENIAL_VERBS, NEGATIVE_IMPLICATIVES, NEGATORS, SPECULATION_WORDS, VOLITIONAL_MODALS, G, POLARITY } from "../lexicon/index.ts";
 
 /** How a predicate is asserted: whether it happened, will, might, or only under a condition. */
 export interface Polarity {
@@ -11,6 +11,8 @@ export interface Polarity {
   pending: boolean;
   /** "could offer", "would consider joining", "reportedly": a possibility, not a commitment. */
   hedged: boolean;
+  /** The hedge is the actor's own consideration ("would consider joining"), not someone's speculation ("might accept"). */
+  considered?: boolean;
   /** "if", "provided", "only if", "with conditions": true under a condition. */
   conditional: boolean;
 }
@@ -43,8 +45,10 @@ export function polarityOf(s: Sent, t: number): Polarity {
       // "stopped short of endorsing", parsed with the clause under "short".
       const overShort = POLARITY.stopShortPhrases.find(([verb, w1]) => gov.lower === w1 && s.head[h]! >= 0 && s.toks[s.head[h]!]!.lemma === verb);
       if (overShort) p.negated = true;
-      if (HEDGE_VERBS.has(gov.lemma)) p.hedged = true;
+      if (HEDGE_VERBS.has(gov.lemma)) p.hedged = p.considered = true;
       if (WISH_VERBS.has(gov.lemma) && (rel === "ccomp" || rel === "xcomp")) p.pending = true;
+      // "Tehran denied that it had agreed to supply drones": a denied clause did not happen (unless the denial is).
+      if (DENIAL_VERBS.has(gov.lemma) && rel === "ccomp" && !isNegatedToken(s, h)) p.negated = true;
       // "has yet to say": pending.
       if (gov.lemma === "have" && kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === "yet")) p.pending = true;
       if (G.openQuestionVerbs.has(gov.lemma) && kidsOf(s, t, "mark").some((k) => G.openQuestionMarkers.has(s.toks[k]!.lower))) p.pending = true;

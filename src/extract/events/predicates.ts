@@ -70,10 +70,9 @@ export function verbEntries(s: Sent, t: number): VerbEntry[] {
   const scored: Array<{ e: VerbEntry; score: number }> = [];
   for (const e of entries) {
     if (e.particle && e.particle !== particle) continue;
-    // A bare entry does not fit a verb with another particle ("call off", "back down").
-    if (!e.particle && particle && !entries.some((x) => x.particle === particle)) {
-      if (G.meaningChangingParticles.has(particle)) continue;
-    }
+    // A bare entry does not fit a phrasal verb the lexicon knows ("signed on as co-sponsor" is not "signed") or
+    // one whose particle changes the meaning ("call off", "back down").
+    if (!e.particle && particle && (entries.some((x) => x.particle === particle) || G.meaningChangingParticles.has(particle))) continue;
     if (e.prep && !preps.has(e.prep)) continue;
     if (e.noObject && kidsOf(s, t, "obj").length) continue;
     scored.push({ e, score: (e.particle ? 2 : 0) + (e.prep ? 1 : 0) });

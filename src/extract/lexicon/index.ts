@@ -64,6 +64,7 @@ const RolesSchema = z.object({
   maleWords: StrList,
   nameParticles: StrList,
   roleSynonyms: z.record(Str, StrList),
+  briefRoleWords: StrList,
 });
 const PredicateClass = z.enum(["PROPOSE", "OFFER", "REJECT", "SUPPORT", "OPPOSE", "HOST", "ATTEND", "MEET", "URGE"]);
 export type PredicateClass = z.infer<typeof PredicateClass>;
@@ -87,7 +88,7 @@ const PredicatesSchema = z.object({
     }),
   ),
   adjectives: z.array(z.object({ lemma: Str, class: PredicateClass, prep: Str.optional() })),
-  nouns: z.array(z.object({ lemma: Str, class: PredicateClass, themePreps: StrList, generic: z.boolean().optional() })),
+  nouns: z.array(z.object({ lemma: Str, class: PredicateClass, themePreps: StrList, generic: z.boolean().optional(), ownerOnly: z.boolean().optional() })),
   lightVerbs: StrList,
   receiveVerbs: StrList,
   transferVerbs: StrList,
@@ -104,6 +105,7 @@ const PolaritySchema = z.object({
   hedgeModals: StrList,
   speculationWords: StrList,
   wishVerbs: StrList,
+  denialVerbs: StrList,
 });
 const NominalsSchema = z.object({
   meetingNouns: StrList,
@@ -119,6 +121,7 @@ const NominalsSchema = z.object({
   collectiveActorNouns: StrList,
   locativePreps: StrList,
   peopleWords: StrList,
+  eventNominals: z.record(Str, Str),
 });
 const TopicsSchema = z.object({
   topics: z.array(z.object({ topic: z.string().regex(/^[a-z0-9-]+$/), name: Str, heads: z.array(z.string()), keywords: StrList })),
@@ -146,6 +149,8 @@ const GrammarSchema = z.object({
   delegationLeadingVerbs: StrList,
   representingVerbs: StrList,
   inMeetingHeads: StrList,
+  freeChoiceDeterminers: StrList,
+  joiningVerbs: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,
@@ -422,6 +427,7 @@ export const VOLITIONAL_MODALS = new Set(POLARITY.volitionalModals);
 export const HEDGE_MODALS = new Set(POLARITY.hedgeModals);
 export const SPECULATION_WORDS = new Set(POLARITY.speculationWords);
 export const WISH_VERBS = new Set(POLARITY.wishVerbs);
+export const DENIAL_VERBS = new Set(POLARITY.denialVerbs);
 
 export const MEETING_NOUNS = new Set(NOMINALS.meetingNouns);
 export const MEETING_NAMES = new Set(NOMINALS.meetingNames);
@@ -430,8 +436,11 @@ export const NOT_PROPOSALS = new Set(NOMINALS.notProposals);
 export const ASSET_NOUNS = new Set(NOMINALS.assetNouns);
 export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
+/** "the announcement" -> "announce": nouns that name what a verb's sentence named. */
+export const EVENT_NOMINALS = new Map(Object.entries(NOMINALS.eventNominals));
 /** Other words for a role word ("envoy" for "representative"). */
 export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
+export const BRIEF_ROLE_WORDS = new Set(ROLES.briefRoleWords);
 export const ORG_ANAPHORS = new Map(Object.entries(NOMINALS.orgAnaphors));
 export const PAIR_NOUNS = new Set(NOMINALS.pairNouns);
 export const COLLECTIVE_ACTOR_NOUNS = new Set(NOMINALS.collectiveActorNouns);

@@ -135,6 +135,9 @@ export const metWith: Rule = {
         if (!future) {
           for (const a of subjects) for (const b of others) metFact(ctx, s, a, b);
           if (!others.length && subjects.length === 2) metFact(ctx, s, subjects[0]!, subjects[1]!);
+          // "X met Y in Cairo last week": a meeting there, which both attended.
+          const who = [...subjects, ...others.filter((o) => !subjects.includes(o))];
+          if (place && who.length >= 2 && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), "met-with/place");
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {

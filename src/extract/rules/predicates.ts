@@ -7,7 +7,7 @@ import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, isPassive, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { capitalCountry } from "../entities/coref.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
-import { isMeetingBody, meetingAt, meetingOfHosting } from "../meetings.ts";
+import { isMeetingBody, isMeetingHead, meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, restated, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
@@ -73,7 +73,7 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
     }
   }
   // "used the meeting to offer a compromise": an infinitive whose controller is no actor takes the clause's subject.
-  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!)) {
+  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!) && !ekidsOf(p.s, p.t, /^nsubj(:pass)?$/).length) {
     const h = p.s.head[p.t]!;
     if (h >= 0 && p.s.toks[h]!.pos.startsWith("VB")) for (const k of ekidsOf(p.s, h, /^nsubj$/)) for (const a of ctx.res.actors(p.s, k)) if (!out.includes(a)) out.push(a);
   }
@@ -112,6 +112,11 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
     }
   }
   const ev = eventOf(ctx, p, rule, themes);
+  // "would not join the truce", "joined the coalition": joining what is no meeting is signing up to it.
+  if (ev.cls === "ATTEND" && p.pos === "verb" && G.joiningVerbs.has(s.toks[p.t]!.lemma) && ev.themes.length && !ev.themes.some((r) => meetingAt(ctx, s, r.t) || isMeetingHead(s, r.t) || ctx.res.actors(s, r.t).length)) {
+    ev.cls = "SUPPORT";
+    ev.pred = { ...p, cls: "SUPPORT", negatedModal: "REJECT" };
+  }
   if (inner && (inner.cls === "HOST" || inner.cls === "ATTEND")) ev.actAlias = spanText(ctx, s, themeSpan(s, inner.t));
   // "welcomed the delegations to the talks": a host receiving guests, not support.
   if (p.cls === "SUPPORT" && p.s.toks[p.t]!.lemma === "welcome") {
@@ -216,10 +221,11 @@ function referredProposal(ctx: Ctx, s: Sent, p: Predicate, agents: Entity[]): En
   }
   if (themed.length) {
     const inner = themed[0]!;
-    if (meetingAt(ctx, s, inner.t)) return undefined;
-    // "Phnom Penh's demand that every soldier be sent home": a definite demand of a side restates its proposal.
+    // "Phnom Penh's demand that every soldier be sent home", "Erdogan's offer of new talks in Istanbul": a
+    // definite demand or offer of a side restates its proposal.
     const definite = kidsOf(s, p.t, "nmod:poss").length > 0 || kidsOf(s, p.t, "det").some((d) => s.toks[d]!.lower === "the");
     const again = definite ? restated(ctx, s, inner.t, themeSpan(s, inner.t, true), agents) : undefined;
+    if (meetingAt(ctx, s, inner.t)) return again;
     const e = again ?? proposalFor(ctx, s, inner.t, { proposer: agents });
     if (e) ctx.reg.mention(e, s, Math.min(p.t, ...kidsOf(s, p.t, /^(amod|compound|nmod:poss|det)$/)), p.t, "nominal");
     return e;

@@ -100,3 +100,80 @@ describe("people named by their office", () => {
     expect(has(doc, "Sergei Lavrov", "REJECTED", "grain corridor"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("pairs and events referred back to", () => {
+  it("'both governments' after two presidents are their countries; 'the announcement' is the meeting announced", async () => {
+    const doc = await extractText(
+      "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev will meet in Abu Dhabi on May 3, the Emirati foreign ministry announced on Friday. Officials said the agenda was open. France welcomed the announcement and urged both governments to seize the moment.",
+    );
+    expect(has(doc, "France", "URGED", "Armenia"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "France", "URGED", "Azerbaijan"), describeDoc(doc)).toBe(true);
+    const france = entity(doc, "France")!;
+    expect(doc.stances.some((st) => st.actor === france.id && st.topic === "summit" && st.stance === "support"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("publishers and spellings", () => {
+  it("a news organisation's name is an organisation, not a place ('Middle East Eye')", async () => {
+    const doc = await extractText("A Turkish official told Middle East Eye that Ankara would consider joining the mission. Reuters reported the same.");
+    expect(entity(doc, "Middle East Eye", "Organization"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Middle East", "Place"), describeDoc(doc)).toBeUndefined();
+    expect(entity(doc, "Reuters", "Organization"), describeDoc(doc)).toBeDefined();
+  });
+
+  it("one person under two spellings of a known name ('Volodymyr Zelensky', 'Zelenskyy')", async () => {
+    const doc = await extractText("Trump hosted his Ukrainian counterpart Volodymyr Zelensky on Monday. Zelenskyy later thanked him.");
+    const people = doc.entities.filter((e) => e.type === "Person" && /zelensk/i.test(e.name));
+    expect(people.length, describeDoc(doc)).toBe(1);
+    expect(entity(doc, "Volodymyr Zelensky", "Person"), describeDoc(doc)).toBeDefined();
+  });
+});
+
+describe("offices read from more title forms", () => {
+  it("reads titles with the country in an of-phrase, possessive officials, military ranks and an envoy's brief", async () => {
+    const doc = await extractText(
+      "Minister of Foreign Affairs of the Republic of Korea Cho Hyun hosted Secretary of State of the United States Marco Rubio in Seoul. " +
+        "The talks were the first between Azerbaijan's Jeyhun Bayramov and the Armenian side. " +
+        "Myanmar's military leader, Senior General Min Aung Hlaing, welcomed the agreement. " +
+        "The UN special envoy for Yemen, Hans Grundberg, and a spokesman for the Houthis, Mohammed Abdulsalam, spoke later.",
+    );
+    expect(has(doc, "Cho Hyun", "LEADS", "South Korea"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Cho Hyun", "HOSTED", "Marco Rubio"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Jeyhun Bayramov", "LEADS", "Azerbaijan"), describeDoc(doc)).toBe(true);
+    expect(entity(doc, "Min Aung Hlaing", "Person"), describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Min Aung Hlaing", "LEADS", "Myanmar"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hans Grundberg", "LEADS", "United Nations"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hans Grundberg", "LEADS", "Yemen"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Mohammed Abdulsalam", "LEADS", "Houthis"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("communique style", () => {
+  it("'The Ministers' are the ministers named before; a title's country inside a tagged organisation is split from the name", async () => {
+    const doc = await extractText(
+      "Minister of Foreign Affairs of the Republic of Korea Cho Hyun hosted Minister for Foreign Affairs of Japan Toshimitsu Motegi in Seoul on April 14. The Ministers urged Russia to cease all military cooperation with the DPRK.",
+    );
+    expect(entity(doc, "Toshimitsu Motegi", "Person"), describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Toshimitsu Motegi", "LEADS", "Japan"), describeDoc(doc)).toBe(true);
+    for (const who of ["Cho Hyun", "Toshimitsu Motegi"]) expect(has(doc, who, "URGED", "Russia"), describeDoc(doc)).toBe(true);
+  });
+
+  it("'the two ministers' needs exactly two; a plural role with no one named before is nobody", async () => {
+    const doc = await extractText("The ministers urged Serbia to cease all military cooperation with Belarus.");
+    expect(entity(doc, "Serbia")).toBeDefined();
+    expect(has(doc, "*", "URGED", "Serbia"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("titles in lists and communities", () => {
+  it("a title before the next person's name is theirs; 'Turkish Cypriot leader' acts for no state; 'the two leaders' are the pair of leaders", async () => {
+    const doc = await extractText(
+      "Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman arrived within minutes of each other. Greek Foreign Minister Giorgos Gerapetritis, Turkish Foreign Minister Hakan Fidan and British Minister for Europe Stephen Doughty joined them. Opening the session, Guterres urged the two leaders to move from words to crossings.",
+    );
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Greece"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Tufan Erhurman", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Antonio Guterres", "URGED", "Tufan Erhurman"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Antonio Guterres", "URGED", "Hakan Fidan"), describeDoc(doc)).toBe(false);
+  });
+});

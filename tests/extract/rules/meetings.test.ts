@@ -178,3 +178,49 @@ describe("meetings named in a phrase of the clause", () => {
     expect(has(doc, "Peru", "ATTENDED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("hosting by a government and offers restated", () => {
+  it("'President X, whose government hosted A and B negotiators in C in 2022': X's country hosted talks A and B attended", async () => {
+    const doc = await extractText(
+      "President Kassym-Jomart Tokayev of Kazakhstan, whose government hosted Armenian and Azerbaijani negotiators in Almaty in 2024, has also offered to host a new round of talks.",
+    );
+    const talks = doc.entities.find((e) => e.type === "Meeting" && /Almaty/.test(e.name));
+    expect(talks, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Kazakhstan", "HOSTED", talks!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Armenia", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Azerbaijan", "ATTENDED", talks!.name), describeDoc(doc)).toBe(true);
+  });
+
+  it("'X's offer of new talks in Y' after X offered to host talks is the same offer", async () => {
+    const doc = await extractText(
+      "President Kassym-Jomart Tokayev has offered to host a new round of talks. Baku has welcomed Tokayev's offer of new talks in Almaty.",
+    );
+    const offers = doc.entities.filter((e) => e.type === "Proposal");
+    expect(offers.length, describeDoc(doc)).toBe(1);
+    expect(has(doc, "Azerbaijan", "SUPPORTED", offers[0]!.name), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("meetings only proposed or spoken of", () => {
+  it("an offered round of talks is a Proposal only; 'any direct talks' is no meeting; a summit held at a place is one", async () => {
+    const doc = await extractText(
+      "Kazakhstan has offered to host a new round of talks. Germany backed a ceasefire as a prerequisite to any direct talks. Leaders gathered for a summit in Astana on Monday.",
+    );
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.map((m) => m.name), describeDoc(doc)).toEqual([expect.stringMatching(/summit in Astana/i)]);
+    expect(has(doc, "Kazakhstan", "OFFERED", "new round of talks"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("meeting places and names", () => {
+  it("talks between two parties with the place hung on the second are held there, named '<place> talks', and 'the Jeddah session' is them", async () => {
+    const body =
+      "Saudi Arabia and the United States reopened indirect talks between Sudan's army and the paramilitary Rapid Support Forces in Jeddah on Wednesday. The army rejected the draft. A UN envoy, who attended the Jeddah session as an observer, said monitors could be deployed.";
+    const doc = await extractText(body);
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(1);
+    expect(meetings[0]!.name).toBe("Jeddah talks");
+    expect(has(doc, "Jeddah talks", "HELD_IN", "Jeddah"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Rapid Support Forces", "ATTENDED", "Jeddah talks"), describeDoc(doc)).toBe(true);
+  });
+});

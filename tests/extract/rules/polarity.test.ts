@@ -90,3 +90,35 @@ describe("wishes are not facts", () => {
     expect(has(doc, "Sweden", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("denials", () => {
+  it("'denied that it had agreed to supply drones' is no agreement; 'did not deny that it had agreed' is one", async () => {
+    const doc = await extractText(
+      "Russia proposed a drone supply deal. Tehran denied that it had agreed to the drone supply deal. Minsk did not deny that it had agreed to the drone supply deal.",
+    );
+    expect(entity(doc, "Iran")).toBeDefined();
+    expect(has(doc, "Iran", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Belarus", "SUPPORTED", "drone supply deal"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("speculation about an actor", () => {
+  it("'an insider suggested Russia might accept X' is no position of Russia's; 'Chad would consider joining if' is a conditional one", async () => {
+    const doc = await extractText(
+      "France proposed a Sahel stabilisation force. Another insider suggested Russia might accept the deployment of the force. Chad would consider joining the force if the African Union endorsed it.",
+    );
+    const russia = entity(doc, "Russia")!;
+    expect(russia, describeDoc(doc)).toBeDefined();
+    expect(doc.stances.some((s) => s.actor === russia.id), describeDoc(doc)).toBe(false);
+    const chad = entity(doc, "Chad")!;
+    expect(doc.stances.find((s) => s.actor === chad.id)?.stance, describeDoc(doc)).toBe("conditional");
+  });
+});
+
+describe("conditions misread as clauses", () => {
+  it("'would accept the crossings provided the other side lifted restrictions': conditional support of the crossings", async () => {
+    const doc = await extractText("Turkey proposed four new crossings. Erhurman said he would accept the crossings provided the Greek Cypriot side lifted restrictions on trade.");
+    expect(has(doc, "Erhurman", "SUPPORTED", "four new crossings"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
+  });
+});
