@@ -16,16 +16,36 @@ export type Work = { queries: number; dbHits: number };
  */
 export function profilingDriver(driver: Driver): { driver: Driver; work: Work; reset(): void } {
   const work: Work = { queries: 0, dbHits: 0 };
-  const count = (result: QueryResult) => {
+  const add = (summary: { profile: unknown }) => {
     work.queries += 1;
-    work.dbHits += dbHits(result.summary.profile as unknown as Plan);
+    work.dbHits += dbHits(summary.profile as Plan);
+  };
+  const count = (result: QueryResult) => {
+    add(result.summary);
     return result;
   };
   const profiled = (query: string) => `PROFILE ${query}`;
+  /** A transaction's result, awaited or streamed (for await): counted either way. */
+  const wrapResult = (result: ReturnType<ManagedTransaction["run"]>) =>
+    new Proxy(result, {
+      get(target, prop) {
+        if (prop === "then") {
+          return (onFulfilled?: (r: QueryResult) => unknown, onRejected?: (e: unknown) => unknown) => target.then(count).then(onFulfilled, onRejected);
+        }
+        if (prop === Symbol.asyncIterator) {
+          return async function* () {
+            for await (const record of target) yield record;
+            add(await target.summary());
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
   const wrapTx = (tx: ManagedTransaction) =>
     new Proxy(tx, {
       get(target, prop) {
-        if (prop === "run") return (query: string, params?: Record<string, unknown>) => target.run(profiled(query), params).then(count);
+        if (prop === "run") return (query: string, params?: Record<string, unknown>) => wrapResult(target.run(profiled(query), params));
         const value = Reflect.get(target, prop);
         return typeof value === "function" ? value.bind(target) : value;
       },
