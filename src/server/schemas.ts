@@ -55,7 +55,8 @@ export const GraphQuerySchema = z
     from: dateBound,
     to: dateBound,
     minDegree: wholeNumber(0, 10_000, 0),
-    limit: wholeNumber(1, 50_000, 5_000),
+    // The explorer's first screen: about 2 MB of JSON with its facts (see READ_BOUNDS in src/store/read/graph-reader.ts).
+    limit: wholeNumber(1, 50_000, 3_000),
   })
   .strict()
   .refine((q) => q.from === null || q.to === null || q.from <= q.to, { message: "'from' must not be after 'to'" });
