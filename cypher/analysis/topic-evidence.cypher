@@ -4,9 +4,14 @@
 // Bounded: of each actor, the $scan newest stances and the $scan newest relations to proposals are looked at (a
 // node's relationships are stored newest first), so a country with a hundred thousand facts costs what a page does.
 MATCH (t:Topic {id: $topic})
+// The topic's proposals (linked ABOUT it, now or by an earlier version of the proposal), looked up once.
+CALL (t) {
+  MATCH (p:Proposal)-[:ABOUT]->(t)
+  RETURN collect(elementId(p)) AS proposals
+}
 UNWIND $actorIds AS actorId
 MATCH (a:Entity {id: actorId})
-CALL (a, t) {
+CALL (a, t, proposals) {
   MATCH (a)-[s:HAS_STANCE]->(target)
   WITH s, target
   LIMIT $scan
@@ -14,11 +19,13 @@ CALL (a, t) {
   WHERE target = t
   RETURN s.stance AS position, 'HAS_STANCE' AS relation, null AS proposalId, null AS proposalName, s AS rel
   UNION ALL
-  MATCH (a)-[r:PROPOSED|OFFERED|SUPPORTED|REJECTED|OPPOSED]->(p:Proposal)
+  MATCH (a)-[r:PROPOSED|OFFERED|SUPPORTED|REJECTED|OPPOSED]->(p)
   WITH r, p
   LIMIT $scan
+  // Checked against the list read once: following ABOUT from each of an actor's proposals would read their
+  // relationships (busy proposals have thousands).
   WITH r, p
-  WHERE p.topic = t.id OR EXISTS { (p)-[:ABOUT]->(t) }
+  WHERE elementId(p) IN proposals
   RETURN CASE WHEN type(r) IN ['REJECTED', 'OPPOSED'] THEN 'oppose' ELSE 'support' END AS position,
          type(r) AS relation, p.id AS proposalId, p.name AS proposalName, r AS rel
 }

@@ -3,8 +3,7 @@
 // answer and the work grow with the nodes shown, never with the graph. A fact between two shown nodes may come from
 // both its ends: it is returned once. Fact types are listed so that a node's
 // mentions (often most of its relationships) are never read; a test checks the list against the relation types.
-// Filters: relation types, the fact's date (a month-precision date matches a range overlapping its month: the
-// bounds are cut to the date's own length), the article's source.
+// Filter: relation types (source and date filters take their facts from articles: overview-edges-in-articles).
 UNWIND $nodes AS nodeId
 MATCH (n)
 WHERE elementId(n) = nodeId
@@ -14,9 +13,6 @@ CALL (n) {
   LIMIT $scan
   WHERE elementId(m) IN $nodes
     AND ($relationTypes IS NULL OR type(r) IN $relationTypes)
-    AND ($dateFrom IS NULL OR (r.date IS NOT NULL AND r.date >= left($dateFrom, size(r.date))))
-    AND ($dateTo IS NULL OR (r.date IS NOT NULL AND r.date <= left($dateTo, size(r.date))))
-    AND ($sources IS NULL OR EXISTS { MATCH (art:Article {id: r.articleId}) WHERE art.source IN $sources })
   RETURN r
   LIMIT $perNode
 }

@@ -49,6 +49,7 @@ const QUERIES = [
   "overview-articles-of-sources",
   "overview-nodes-with-relations",
   "overview-edges",
+  "overview-edges-in-articles",
   "neighbors",
   "neighbors-step",
   "node-summary",
@@ -82,10 +83,10 @@ export const READ_BOUNDS = {
   /** Overview: facts looked at per node, as a multiple of those it may keep (at least MIN_SCAN). */
   scanFactor: 10,
   minScan: 40,
-  /** Overview by source or date: the newest matching articles its nodes come from (at least; the limit if larger). */
-  filterArticles: 1_000,
+  /** Overview by source or date: the newest matching articles its nodes and facts come from. */
+  filterArticles: 500,
   /** Overview by relation types: candidates looked at, as a multiple of the limit. */
-  relationScanFactor: 3,
+  relationScanFactor: 2,
 
   /** Node panel: newest facts listed per relation type, and newest articles. */
   relationsPerType: 25,
@@ -169,19 +170,19 @@ export class GraphReader implements GraphReadStore {
       const nodes = nodeRows.slice(0, filter.limit);
       const shownFacts = Math.min(this.bounds.maxFactsPerNode, Math.max(this.bounds.edgesPerNodeShown, Math.floor((this.bounds.edgesPerNodeShown * filter.limit) / Math.max(nodes.length, 1))));
       const scan = Math.max(this.bounds.minScan, shownFacts * this.bounds.scanFactor);
-      const edges = nodes.length === 0 ? [] : z.array(EdgeRowSchema).parse(
-        await run("overview-edges", {
-          nodes: nodes.map((n) => n.elementId),
-          perNode: int(shownFacts),
-          scan: int(scan),
-          relationTypes: filter.relationTypes,
-          sources: filter.sources,
-          dateFrom: filter.dateFrom,
-          dateTo: filter.dateTo,
-        }),
-      );
+      const filters = { relationTypes: filter.relationTypes, dateFrom: filter.dateFrom, dateTo: filter.dateTo };
+      const elementIds = nodes.map((n) => n.elementId);
+      // Under a source or date filter the facts come from the articles the nodes came from (the articleId indexes);
+      // otherwise each node brings a few of its newest.
+      const edgeRows =
+        nodes.length === 0
+          ? []
+          : chosen.articleIds !== null
+            ? await run("overview-edges-in-articles", { ...filters, nodes: elementIds, articleIds: chosen.articleIds, limit: int(this.bounds.edgesPerNodeShown * filter.limit) })
+            : await run("overview-edges", { relationTypes: filter.relationTypes, nodes: elementIds, perNode: int(shownFacts), scan: int(scan) });
+      const edges = z.array(EdgeRowSchema).parse(edgeRows);
       // A node with more facts than it may bring might have more among the nodes shown (said, never guessed wrong).
-      const sampled = nodes.some((n) => n.degree > shownFacts);
+      const sampled = chosen.articleIds !== null ? edges.length >= this.bounds.edgesPerNodeShown * filter.limit || chosen.articlesCut : nodes.some((n) => n.degree > shownFacts);
       return serialize(nodes, edges, { truncated, edgesSampled: sampled, order: filter.order });
     });
   }
@@ -190,16 +191,21 @@ export class GraphReader implements GraphReadStore {
    * The overview's candidate nodes in order, one more than the limit (its presence says the overview was cut). With
    * relation types, more candidates are read and those without such a fact dropped.
    */
-  private async overviewNodes(run: Runner, filter: GraphFilter): Promise<{ rows: Record<string, unknown>[]; articlesCut: boolean }> {
+  private async overviewNodes(
+    run: Runner,
+    filter: GraphFilter,
+  ): Promise<{ rows: Record<string, unknown>[]; articlesCut: boolean; articleIds: string[] | null }> {
     const base = { minDegree: int(filter.minDegree), nodeTypes: filter.nodeTypes };
     const wanted = filter.relationTypes === null ? filter.limit + 1 : filter.limit * this.bounds.relationScanFactor + 1;
     const limit = int(wanted);
     const byArticles = filter.sources !== null || filter.dateFrom !== null || filter.dateTo !== null;
     let rows: Record<string, unknown>[];
     let articlesCut = false;
+    let fromArticles: string[] | null = null;
     if (filter.order === "recent" || byArticles) {
       // The newest matching articles (index order), one more than wanted: its presence says there were more.
-      const cap = Math.max(this.bounds.filterArticles, wanted);
+      // (The "most recent" overview reads about one article per node it shows; a filter's sample is fixed.)
+      const cap = filter.order === "recent" ? Math.max(this.bounds.filterArticles, wanted) : this.bounds.filterArticles;
       const window = { ...articleWindow(filter), cap: int(cap + 1) };
       const articleRows =
         filter.sources === null
@@ -208,17 +214,18 @@ export class GraphReader implements GraphReadStore {
       const articleIds = z.array(z.object({ id: z.string() })).parse(articleRows).map((a) => a.id);
       articlesCut = articleIds.length > cap;
       const chosen = { ...base, limit, articleIds: articleIds.slice(0, cap) };
+      if (byArticles) fromArticles = chosen.articleIds;
       rows = filter.order === "recent" ? await run("overview-nodes-recent", chosen) : await run("overview-nodes-in-articles", chosen);
     } else if (filter.nodeTypes !== null) {
       rows = await run("overview-nodes-of-types", { ...base, limit });
     } else {
       rows = await run("overview-nodes", { ...base, limit });
     }
-    if (filter.relationTypes === null) return { rows, articlesCut };
+    if (filter.relationTypes === null) return { rows, articlesCut, articleIds: fromArticles };
     const candidates = z.array(OverviewNodeRowSchema).parse(rows);
     const keep = await run("overview-nodes-with-relations", { nodes: candidates.map((n) => n.elementId), relationTypes: filter.relationTypes });
     const kept = new Set(keep.map((r) => String(r.elementId)));
-    return { rows: candidates.filter((n) => kept.has(n.elementId)).slice(0, filter.limit + 1), articlesCut };
+    return { rows: candidates.filter((n) => kept.has(n.elementId)).slice(0, filter.limit + 1), articlesCut, articleIds: fromArticles };
   }
 
   /** One entity or topic: properties, exact counts by relation type, and the newest facts of each type and articles. */
