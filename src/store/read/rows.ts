@@ -41,8 +41,6 @@ export type EdgeRow = z.infer<typeof EdgeRowSchema>;
 /** A fact of a neighbourhood, with the node at its other end. */
 export const NeighborRowSchema = EdgeRowSchema.extend({ other: NodeRowSchema });
 
-export const CountRowSchema = z.object({ articles: count });
-
 export const NodeHeadRowSchema = z.object({
   properties: z.record(z.string(), z.unknown()),
   labels: z.array(text),
