@@ -224,3 +224,12 @@ describe("meeting places and names", () => {
     expect(has(doc, "Rapid Support Forces", "ATTENDED", "Jeddah talks"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("brought together", () => {
+  it("'is hosting a meeting in Geneva, bringing together A, B and C': they attend it", async () => {
+    const doc = await extractText("UN Secretary-General Antonio Guterres is hosting an informal meeting on Cyprus in Geneva on Wednesday, bringing together Greece, Turkey and Britain.");
+    const meeting = doc.entities.find((e) => e.type === "Meeting")!;
+    expect(meeting, describeDoc(doc)).toBeDefined();
+    for (const c of ["Greece", "Turkey", "United Kingdom"]) expect(has(doc, c, "ATTENDED", meeting.name), describeDoc(doc)).toBe(true);
+  });
+});
