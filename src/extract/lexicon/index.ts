@@ -160,7 +160,7 @@ const GrammarSchema = z.object({
   groupLeadingVerbs: StrList,
   memberNouns: StrList,
   pairOfPeopleHeads: StrList,
-  pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
+  pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
   newMeetingMarkers: StrList,
   meetingPartMarkers: StrList,
   callModes: StrList,

@@ -177,3 +177,13 @@ describe("titles in lists and communities", () => {
     expect(has(doc, "Antonio Guterres", "URGED", "Hakan Fidan"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("interviews", () => {
+  it("in a Q&A, 'I' and 'we' in answers are the interviewee and their country, 'you' in questions the interviewee", async () => {
+    const doc = await extractText(
+      "Haitian Foreign Minister Daphne Valcin spoke to the Review. Q: Who pays for the force? A: We have asked the Security Council to finance the force. Q: You met Secretary of State Marco Rubio in Washington last week. A: Yes, and he was generous.",
+    );
+    expect(has(doc, "Haiti", "URGED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Daphne Valcin", "MET_WITH", "Marco Rubio"), describeDoc(doc)).toBe(true);
+  });
+});
