@@ -1,5 +1,5 @@
 import { type Doc, type Sent, kidsOf, ekidsOf, subtree } from "../doc/doc.ts";
-import { TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { COUNTRY_ANAPHORS, TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -270,6 +270,12 @@ export class Resolver {
   /** "the bloc", "the alliance", "the movement": the organisation of that kind last named. */
   orgNoun(s: Sent, t: number): Entity | undefined {
     const tok = s.toks[t]!;
+    // "the kingdom", "the country's military leader": the state the text is about.
+    if (COUNTRY_ANAPHORS.has(tok.lemma) && kidsOf(s, t, "det").some((d) => s.toks[d]!.lower === "the") && !kidsOf(s, t, /^(amod|compound|nmod:poss)$/).length) {
+      const c = this.nearestBefore(s, t, (e) => e.type === "Country");
+      if (c) this.reg.mention(c, s, startOfNp(s, t), t, "nominal");
+      return c;
+    }
     const kinds = ORG_ANAPHORS.get(tok.lemma);
     if (!kinds) return undefined;
     const det = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);

@@ -187,3 +187,15 @@ describe("interviews", () => {
     expect(has(doc, "Daphne Valcin", "MET_WITH", "Marco Rubio"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("states referred back to and military ranks", () => {
+  it("'The country's military leader, Captain X' leads the state just named; 'pressed both sides for months to halt' urges them", async () => {
+    const doc = await extractText(
+      "Burkina Faso rejected the clause. The country's military leader, Captain Ibrahim Traore, spoke on television. Myanmar's military government and the Arakan Army agreed to a ceasefire. China has pressed both sides for months to halt fighting. The UN special envoy on Myanmar, Julie Bishop, declined to comment.",
+    );
+    expect(has(doc, "Ibrahim Traore", "LEADS", "Burkina Faso"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "China", "URGED", "Arakan Army"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "China", "PROPOSED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Julie Bishop", "LEADS", "United Nations"), describeDoc(doc)).toBe(true);
+  });
+});
