@@ -288,8 +288,9 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
   const out: Entity[] = [];
   // "his meeting with Putin": the possessor took part.
   for (const k of kidsOf(s, t, "nmod:poss")) for (const e of ctx.res.actors(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
-  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part.
-  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!))];
+  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part; "the
+  // meeting, the first between X and Y": so does an apposition.
+  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!)), ...kidsOf(s, t, "appos")];
   for (const h of heads) {
     for (const k of [...ekidsOf(s, h, "nmod:between"), ...ekidsOf(s, h, "nmod:with"), ...ekidsOf(s, h, "nmod:among")]) {
       for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);

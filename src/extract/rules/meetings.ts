@@ -52,7 +52,8 @@ export const meetingPresence: Rule = {
         const rel = (s.ekids[v] ?? []).find((a) => a.to === k)?.rel ?? "";
         if (rel === "obl:in" && !G.inMeetingHeads.has(s.toks[k]!.lemma)) continue;
         if (/^obl:(after|following)$/.test(rel) && future) continue;
-        const m = meetingAt(ctx, s, k);
+        // "after two days of talks in Kunming": the talks the measure is of.
+        const m = meetingAt(ctx, s, k) ?? kidsOf(s, k, "nmod:of").map((x) => meetingAt(ctx, s, x)).find(Boolean);
         if (!m) continue;
         const partners = ekidsOf(s, v, /^obl:with$/).flatMap((w) => ctx.res.actors(s, w));
         attended(ctx, s, [...subjects, ...partners], m, "meeting-presence/at");
@@ -147,8 +148,14 @@ export const metWith: Rule = {
         continue;
       }
       if (tok.lemma === "bring" && kidsOf(s, v, "compound:prt").some((k) => s.toks[k]!.lower === "together") || (tok.lemma === "bring" && ekidsOf(s, v, /^advmod$/).some((k) => s.toks[k]!.lower === "together"))) {
-        const people = [...ekidsOf(s, v, /^nsubj:pass/), ...ekidsOf(s, v, "obj")].flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
-        if (people.length === 2) metFact(ctx, s, people[0]!, people[1]!);
+        const brought = [...ekidsOf(s, v, /^nsubj:pass/), ...ekidsOf(s, v, "obj")].flatMap((k) => [k, ...ekidsOf(s, k, /^conj/)]);
+        const actors = [...new Set(brought.flatMap((k) => ctx.res.actors(s, k)))];
+        const people = actors.filter((e) => e.type === "Person");
+        if (people.length === 2 && !future) metFact(ctx, s, people[0]!, people[1]!);
+        // "is hosting a meeting in Geneva, bringing together A, B and C": those brought together attend it.
+        const h = s.head[v]!;
+        const meeting = h >= 0 ? [...ekidsOf(s, h, /^(obj|nsubj:pass)$/), h].map((k) => meetingAt(ctx, s, k)).find(Boolean) : undefined;
+        if (meeting) attended(ctx, s, actors, meeting, "meeting-presence/brought-together", 0.7);
         continue;
       }
       if (tok.lemma === "hold" || tok.lemma === "have") {
