@@ -103,7 +103,12 @@ async function layoutAround(store: Store, ids: string[], total: number, options:
  */
 async function layoutAll(store: Store, options: LayoutOptions, t0: number): Promise<LayoutSummary> {
   const graph = newLayoutGraph();
-  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
+  // The executeQuery calls' bookmarks: on a cluster, the reader waits until it has the ingest's writes.
+  const session = store.driver.session({
+    database: store.database,
+    defaultAccessMode: neo4j.session.READ,
+    bookmarkManager: store.driver.executeQueryBookmarkManager,
+  });
   try {
     await session.executeRead(async (tx: ManagedTransaction) => {
       for await (const record of tx.run(cypher("layout/nodes"))) {

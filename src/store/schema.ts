@@ -38,8 +38,9 @@ export async function applySchema(store: Store): Promise<number> {
  * nodes without them (graphs stored by an older version), or on every node with `all` (repairs, data written by hand).
  */
 export async function storeDerived(store: Store, options: { all: boolean }): Promise<void> {
-  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-  const session = store.driver.session({ database: store.database });
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run; with the executeQuery calls'
+  // bookmarks, so the reads that follow (on a cluster's readers too) see what it stored.
+  const session = store.driver.session({ database: store.database, bookmarkManager: store.driver.executeQueryBookmarkManager });
   try {
     await session.run(cypher("write/backfill-degrees"), { all: options.all });
     await session.run(cypher("write/backfill-listed"));
