@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadConfig, REPO_ROOT } from "../config/index.ts";
 import { openStore } from "../store/connection.ts";
 import { installJars, statusLocalNeo4j } from "../store/local/index.ts";
+import { describeParserUrls } from "../parse/client.ts";
 import { ensureLocalParser, installParserJars } from "../parse/local/index.ts";
 import { applySchema } from "../store/schema.ts";
 import { DEFAULT_PORT } from "../server/defaults.ts";
@@ -43,7 +44,7 @@ export function upCommand(): Command {
         });
         try {
           const parser = await parserReady;
-          log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${new URL(config.parser.url!).origin}`}`);
+          log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${describeParserUrls(config.parser)}`}`);
           await applySchema(store);
           log(`Neo4j: ${store.target.uri} (database ${store.database}); schema applied`);
           const { createParser } = await import("../parse/index.ts");
