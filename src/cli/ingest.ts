@@ -66,12 +66,12 @@ export function reportOf(summary: IngestSummary, fileOf: (articleId: string) => 
 }
 
 /** A progress bar on a terminal; plain lines otherwise (logs, CI, pipes). */
-function progressReporter() {
+export function progressReporter(verb = "ingesting") {
   if (!process.stderr.isTTY) {
     return { onFiles: (n: number) => process.stderr.write(`reading ${n} file(s)\n`), onFileDone: (_: string) => {}, stop: () => {} };
   }
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "ingesting [{bar}] {value}/{total} files | {file}", hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: `${verb} [{bar}] {value}/{total} files | {file}`, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   return {
@@ -89,12 +89,18 @@ export function ingestCommand(): Command {
     .addOption(new Option("--max-bytes <n>", "largest file accepted, in bytes (KG_MAX_FILE_BYTES)").argParser(positiveInt))
     .addOption(new Option("--batch-size <n>", "articles per write transaction (KG_BATCH_SIZE)").argParser(positiveInt))
     .option("--no-layout", "do not update the explorer layout stored on the nodes (run `kg layout` later)")
+    .addOption(
+      new Option("--workers <n>", "extraction threads, the parser's requests shared among them; 0: in the main thread (KG_WORKERS, default cores - 1, at least 1)").argParser(
+        nonNegativeInt,
+      ),
+    )
     .action(
-      action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number; layout: boolean }) => {
+      action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number; layout: boolean; workers?: number }) => {
         const config = loadConfig();
         const { ingestPaths } = await import("../pipeline/ingest.ts"); // the pipeline is heavy: only when ingesting
         const { createParser } = await import("../parse/index.ts");
-        const parser = createParser(config.parser, { log: (line) => process.stderr.write(`${line}\n`) });
+        const log = (line: string) => process.stderr.write(`${line}\n`);
+        const parser = createParser(config.parser, { log });
         const store = await openStore(config, { startLocal: true });
         const progress = progressReporter();
         try {
@@ -106,6 +112,7 @@ export function ingestCommand(): Command {
             onFiles: progress.onFiles,
             onFileDone: progress.onFileDone,
             layout: opts.layout,
+            workers: { count: opts.workers ?? config.workers, parser: config.parser, log },
           });
           progress.stop();
           printSummary(summary);
@@ -118,6 +125,12 @@ export function ingestCommand(): Command {
         }
       }),
     );
+}
+
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number (0 or more), got "${value}"`);
+  return n;
 }
 
 export function positiveInt(value: string): number {
