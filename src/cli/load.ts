@@ -35,8 +35,8 @@ export function loadCommand(): Command {
             layout: opts.layout,
           });
           progress.stop();
-          printSummary(summary);
-          if (opts.report) writeFileSync(opts.report, `${JSON.stringify(reportOf(summary, (id) => summary.files.get(id)), null, 2)}\n`);
+          printSummary(summary, process.stdout, "JSONL");
+          if (opts.report) writeFileSync(opts.report, `${JSON.stringify(reportOf(summary, (id) => summary.files.get(id), "JSONL"), null, 2)}\n`);
           if (summary.failures.length > 0 || summary.aborted) process.exitCode = 1;
         } finally {
           progress.stop();

@@ -49,7 +49,11 @@ export function upCommand(): Command {
           log(`Neo4j: ${store.target.uri} (database ${store.database}); schema applied`);
           const { createParser } = await import("../parse/index.ts");
           const client = createParser(config.parser, { log });
-          const summary = await ingestPaths(store, client, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize }).finally(() => client.close());
+          const summary = await ingestPaths(store, client, [opts.seeds], {
+            maxBytes: config.maxFileBytes,
+            batchSize: config.batchSize,
+            workers: { count: config.workers, parser: config.parser, log },
+          }).finally(() => client.close());
           printSummary(summary);
           process.stdout.write(`\n${formatStats(await graphStats(store))}\n`);
           const local = config.neo4jUri ? undefined : await statusLocalNeo4j(config.localNeo4jHome);

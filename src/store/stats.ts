@@ -1,4 +1,4 @@
-import { cypher } from "./cypher.ts";
+import { cypher, statements } from "./cypher.ts";
 import type { Store } from "./driver.ts";
 
 export interface GraphStats {
@@ -21,7 +21,7 @@ export async function clearGraph(store: Store): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = store.driver.session({ database: store.database });
   try {
-    await session.run(cypher("admin/clear"));
+    for (const statement of statements(cypher("admin/clear"))) await session.run(statement);
   } finally {
     await session.close();
   }
