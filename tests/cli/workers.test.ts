@@ -17,7 +17,7 @@ let folder: string;
 beforeAll(async () => {
   store = await freshStore();
   await testParserConfig();
-  ({ folders: { a: folder } } = corpusFolders(["a"], 12, 11) as { folders: { a: string } });
+  folder = corpusFolders(["a"], 12, 11).folders.a!;
 }, 300_000);
 afterAll(async () => {
   await store?.close();
