@@ -2,7 +2,8 @@ import { contentHash, listInputFiles, readArticleFile } from "../article/index.t
 import { parserUrls, type ParserConfig } from "../config/index.ts";
 import { ensureLocalParser, type Parser } from "../parse/index.ts";
 import type { Store } from "../store/driver.ts";
-import { DatabaseGoneError } from "../store/write.ts";
+import { storedHashes } from "../store/articles.ts";
+import { DatabaseGoneError, isDatabaseGone } from "../store/write.ts";
 import { inProcessExtractor, type ExtractJob, type ExtractResult, type GraphExtractor } from "./graph-extractor.ts";
 import { workerExtractor } from "./workers/pool.ts";
 import { BatchWriter, emptySummary, finishRun, type IngestSummary } from "./writer.ts";
@@ -66,8 +67,8 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
       currentFinished = false;
       const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
       summary.failures.push(...read.failures);
-      for (const [position, { article, line }] of read.articles.entries()) {
-        if (position === read.articles.length - 1) currentFinished = true; // every article of the file is queued (or skipped) once this one is
+      const fresh: ExtractJob[] = [];
+      for (const { article, line } of read.articles) {
         const where = line ? `${file}:${line}` : file;
         const hash = contentHash(article);
         const earlier = seen.get(article.id);
@@ -83,7 +84,18 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
         }
         seen.set(article.id, { hash, file: where });
         summary.files.set(article.id, where);
-        const job = { article, hash, where };
+        fresh.push({ article, hash, where });
+      }
+      // An article stored with the same text is not parsed again (the write path would find it unchanged anyway):
+      // a re-run, e.g. after a stopped one, costs what is new.
+      const stored = await storedHashesOrGone(store, fresh.map((j) => j.article.id));
+      for (const [position, job] of fresh.entries()) {
+        if (position === fresh.length - 1) currentFinished = true; // every article of the file is queued (or settled) once this one is
+        if (stored.get(job.article.id) === job.hash) {
+          summary.unchanged += 1;
+          summary.outcomes.push({ articleId: job.article.id, status: "unchanged" });
+          continue;
+        }
         const result = extractor.run(job);
         result.catch(() => undefined); // a run stopped early never looks at the later results
         window.push({ job, result });
@@ -99,7 +111,9 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
       await writer.settled(); // the batch being written lands (or not) whole before the run stops
       throw err;
     }
+    summary.aborted ??= err.message;
     // Stopped early: the articles read but not yet written are not stored either, nor the files not read to the end.
+    await writer.settled();
     for (const { job } of window.splice(0)) summary.notStored.push({ articleId: job.article.id, file: job.where });
     writer.abandon();
     if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(currentFinished ? current + 1 : current));
@@ -109,4 +123,15 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
   }
   await finishRun(store, summary, opts.layout !== false);
   return summary;
+}
+
+/** storedHashes, with Neo4j gone reported as the writer reports it (the run stops, saying what it did not do). */
+async function storedHashesOrGone(store: Store, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  try {
+    return await storedHashes(store, ids);
+  } catch (err) {
+    if (isDatabaseGone(err)) throw new DatabaseGoneError([], [], err);
+    throw err;
+  }
 }

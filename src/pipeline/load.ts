@@ -53,6 +53,7 @@ export async function loadPaths(store: Store, paths: string[], opts: LoadOptions
       throw err;
     }
     // Stopped early: what was read but not written is not stored, nor the files not read to the end.
+    await writer.settled();
     writer.abandon();
     if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(current));
     return summary;
