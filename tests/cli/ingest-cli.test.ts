@@ -6,14 +6,16 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/index.ts";
 import type { Store } from "../../src/store/driver.ts";
+import { testParserConfig } from "../parse/helpers.ts";
 import { freshStore } from "../store/helpers.ts";
 
 const run = promisify(execFile);
 const KG = path.join(REPO_ROOT, "bin", "kg.js");
 
-/** Runs `kg` as a user would, against the test run's Neo4j. */
+/** Runs `kg` as a user would, against the test run's Neo4j and parser (so it starts no parser of its own). */
 async function kg(args: string[], env: Record<string, string> = {}, input?: string) {
   const neo4j = inject("neo4j");
+  const parser = await testParserConfig();
   const child = run(process.execPath, [KG, ...args], {
     cwd: REPO_ROOT,
     env: {
@@ -22,6 +24,9 @@ async function kg(args: string[], env: Record<string, string> = {}, input?: stri
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
+      KG_NLP_URL: parser.url!,
+      ...(parser.user ? { KG_NLP_USER: parser.user } : {}),
+      ...(parser.password ? { KG_NLP_PASSWORD: parser.password } : {}),
       ...env,
     },
   });

@@ -5,7 +5,8 @@
  * KG_TEST_NEO4J=local or =docker skips the choice; =none starts nothing (for runs of tests that need no database).
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,8 @@ export interface TestNeo4j {
   user: string;
   password: string;
   database: string;
+  /** Written by the setup when a server it starts answers ("ready") or failed ("error: ..."); absent for others. */
+  readyFile?: string;
 }
 
 declare module "vitest" {
@@ -75,30 +78,39 @@ async function useLocal(provide: Provide): Promise<Teardown> {
   // If the run is cut short (Ctrl-C, crash), still leave no server or folder behind.
   const emergencyCleanup = () => killAndRemove(home);
   process.once("exit", emergencyCleanup);
+  // Own free ports, so a developer's server on 7687/7474 is never touched; the password is chosen here so that the
+  // connection is known before the server answers.
+  const boltPort = await freePort();
+  let httpPort = await freePort();
+  while (httpPort === boltPort) httpPort = await freePort();
+  const password = randomBytes(18).toString("base64url");
+  const readyFile = path.join(home, "test-ready");
+  // Not awaited: tests that need no database run while Neo4j starts; those that do wait for readyFile
+  // (tests/setup/neo4j-ready.ts).
+  const started = startLocalNeo4j({ home, boltPort, httpPort, password, heap: "512m", pageCache: "256m", quickJit: true }).then(
+    async (info) => {
+      await writeFile(readyFile, "ready\n");
+      console.log(`[neo4j] tests use a throw-away local Neo4j ${info.version} at ${info.boltUri} (home ${home}, removed afterwards)`);
+    },
+    async (err: unknown) => {
+      await writeFile(readyFile, `error: ${err instanceof Error ? err.message : String(err)}\n`).catch(() => {});
+      console.error(`[neo4j] the test Neo4j did not start: ${err instanceof Error ? err.message : String(err)}`);
+    },
+  );
+  provide("neo4j", { uri: `bolt://127.0.0.1:${boltPort}`, user: "neo4j", password, database: "neo4j", readyFile });
+  console.log(`[neo4j] starting a throw-away local Neo4j at bolt://127.0.0.1:${boltPort} in the background`);
   let stopped = false;
-  const teardown = async () => {
+  return async () => {
     if (stopped) return;
     stopped = true;
     try {
+      await started;
       await stopLocalNeo4j(home, { timeoutMs: 30_000 });
     } finally {
       await rm(home, { recursive: true, force: true });
       process.off("exit", emergencyCleanup);
     }
   };
-  try {
-    // Own free ports, so a developer's server on 7687/7474 is never touched.
-    const boltPort = await freePort();
-    let httpPort = await freePort();
-    while (httpPort === boltPort) httpPort = await freePort();
-    const info = await startLocalNeo4j({ home, boltPort, httpPort, heap: "512m", pageCache: "256m", quickJit: true });
-    provide("neo4j", { uri: info.boltUri, user: info.user, password: info.password, database: info.database });
-    console.log(`[neo4j] tests use a throw-away local Neo4j ${info.version} at ${info.boltUri} (home ${home}, removed afterwards)`);
-  } catch (err) {
-    await teardown();
-    throw err;
-  }
-  return teardown;
 }
 
 /** Synchronous last resort for process exit: SIGKILL the server recorded in run.json, delete the home. */

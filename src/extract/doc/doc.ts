@@ -129,12 +129,14 @@ export function erel(s: Sent, g: number, d: number): string | undefined {
 /** All tokens of the basic subtree of i (sorted), optionally not descending into the given relations. */
 export function subtree(s: Sent, i: number, stopRels?: (rel: string, tok: number) => boolean): number[] {
   const out: number[] = [];
+  const seen = new Set<number>([i]);
   const stack = [i];
   while (stack.length) {
     const t = stack.pop()!;
     out.push(t);
     for (const a of s.kids[t] ?? []) {
-      if (stopRels && stopRels(a.rel, a.to)) continue;
+      if (seen.has(a.to) || (stopRels && stopRels(a.rel, a.to))) continue;
+      seen.add(a.to);
       stack.push(a.to);
     }
   }

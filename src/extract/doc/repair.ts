@@ -104,6 +104,8 @@ function relabel(s: Sent, g: number, d: number, rel: string): void {
 
 /** Re-attaches token d under a new governor g (-1: the root) with relation rel, in both graphs. */
 function move(s: Sent, d: number, g: number, rel: string): void {
+  // A tree stays a tree: never hang a token under one of its own descendants.
+  for (let x = g, guard = 0; x >= 0 && guard <= s.toks.length; x = s.head[x]!, guard++) if (x === d) return;
   const old = s.head[d]!;
   if (old >= 0) {
     s.kids[old] = (s.kids[old] ?? []).filter((a) => a.to !== d);
@@ -190,7 +192,8 @@ function relativeVerbAfterParticiple(s: Sent): void {
 
 function subtreeOf(s: Sent, t: number): number[] {
   const out = [t];
-  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) out.push(a.to);
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) for (const a of s.kids[out[i]!] ?? []) if (!seen.has(a.to)) (seen.add(a.to), out.push(a.to));
   return out;
 }
 

@@ -1,5 +1,5 @@
-import { type Doc, type Sent, kidsOf, ekidsOf } from "../doc/doc.ts";
-import { COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { type Doc, type Sent, kidsOf, ekidsOf, subtree } from "../doc/doc.ts";
+import { TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -51,6 +51,11 @@ export class Resolver {
       // "X, the foreign minister", "his British counterpart John Healey" (a name hung as dep after its role).
       const appos = kidsOf(s, t, /^(appos|dep)$/).filter((a) => s.rel[a] === "appos" || (a > t && s.toks[a]!.pos === "NNP")).flatMap((a) => this.named(s, a)).filter(isActor);
       if (appos.length) return appos;
+      // "Secretary of State of the United States Marco Rubio", parsed with the title as the head: the person in it.
+      if (TITLE_WORDS.has(tok.lower) && /^\p{Lu}/u.test(tok.text)) {
+        const inside = subtree(s, t).flatMap((k) => this.reg.at(s.index, k).filter((m) => m.entity.type === "Person" && m.kind === "name").map((m) => m.entity));
+        if (inside.length) return [inside[0]!];
+      }
       // "a group of nine countries that pledged": the countries of a group stand for the group.
       if (G.memberNouns.has(tok.lemma) && s.rel[t] === "nmod:of" && s.head[t]! >= 0) {
         const g = s.head[t]!;

@@ -232,10 +232,16 @@ function nerRuns(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
       j += 2;
       while (j + 1 < toks.length && toks[j + 1]!.ner === tag && !covered[j + 1]) j++;
     }
-    if (tag === "PERSON") personRun(doc, reg, s, i, j);
+    // "Senior General Min Aung Hlaing": a capitalised word the tagger left out, between a title and the name, is
+    // the name's first part.
+    let from = i;
+    if (tag === "PERSON") {
+      while (from > 0 && !covered[from - 1] && toks[from - 1]!.ner === "O" && toks[from - 1]!.pos === "NNP" && /^\p{Lu}\p{Ll}+$/u.test(toks[from - 1]!.text) && !TITLE_WORDS.has(toks[from - 1]!.lower) && from - 2 >= 0 && TITLE_WORDS.has(toks[from - 2]!.lower) && !reg.at(s.index, from - 1).length) from--;
+    }
+    if (tag === "PERSON") personRun(doc, reg, s, from, j);
     else if (tag === "ORGANIZATION") orgRun(doc, reg, s, i, j);
     else if (tag === "LOCATION") locationRun(doc, reg, s, i, j);
-    for (let t = i; t <= j; t++) covered[t] = true;
+    for (let t = from; t <= j; t++) covered[t] = true;
     i = j + 1;
   }
 }
@@ -336,9 +342,26 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
 
 function locationRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): void {
   if (existingOtherEntity(reg, s, from, to)) return;
+  // "Minister of Foreign Affairs of the Republic of Korea Cho Hyun": a name right after a title's country.
+  if (afterTitleOfOwner(reg, s, from)) return personRun(doc, reg, s, from, to);
   const text = doc.body.slice(s.toks[from]!.start, s.toks[to]!.end);
   if (!/^\p{Lu}/u.test(text)) return;
   reg.mention(placeEntity(reg, text), s, from, to, "name");
+}
+
+/** Token i follows "<Title> ... of (the) <Country or Organization>" with no verb between: the title's holder. */
+function afterTitleOfOwner(reg: Registry, s: Sent, i: number): boolean {
+  const owner = reg.at(s.index, i - 1).find((m) => m.to === i - 1 && (m.entity.type === "Country" || m.entity.type === "Organization"));
+  if (!owner) return false;
+  let k = owner.from - 1;
+  if (s.toks[k]?.lower === "the") k--;
+  if (s.toks[k]?.lower !== "of") return false;
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    const tok = s.toks[j]!;
+    if (tok.pos.startsWith("VB") || tok.text === "," ) return false;
+    if (TITLE_WORDS.has(tok.lower) && /^\p{Lu}/u.test(tok.text)) return true;
+  }
+  return false;
 }
 
 /** "Foreign Minister Gedion Timothewos" when the tagger missed the name: capitalised words after a title. */

@@ -1,5 +1,5 @@
 import type { Doc, Sent } from "../doc/doc.ts";
-import { COUNTRIES, NON_OFFICE_WORDS, OFFICE_WORDS, TITLE_WORDS, ORGS } from "../lexicon/index.ts";
+import { BRIEF_ROLE_WORDS, COUNTRIES, NON_OFFICE_WORDS, OFFICE_WORDS, TITLE_WORDS, ORGS } from "../lexicon/index.ts";
 import { countryEntity, orgEntity } from "./names.ts";
 import type { Entity, Mention, Registry } from "./registry.ts";
 
@@ -60,18 +60,25 @@ function preNameTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: Tit
   while (a > 0) {
     const t = s.toks[a - 1]!;
     const named = reg.at(s.index, a - 1).some((x) => x.entity !== m.entity && x.entity.type !== "Person");
-    const titleLike = TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower);
+    const titleLike = TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower) || (t.lower === "the" && s.toks[a - 2]?.lower === "of");
     const joiner = t.pos === "POS" || (t.lower === "of" && a - 1 > 0) || t.pos === "HYPH";
     const describing = t.pos.startsWith("JJ") && a - 1 > 0;
     if (!(named || titleLike || joiner || describing || (t.pos === "NNP" && /^\p{Lu}/u.test(t.text) && !reg.at(s.index, a - 1).some((x) => x.entity.type === "Person")))) break;
-    if (t.pos === "DT" || t.pos === "," || t.pos.startsWith("VB")) break;
+    // "of the Republic of Korea": an article after "of" inside the title.
+    const ofThe = t.lower === "the" && s.toks[a - 2]?.lower === "of";
+    if ((t.pos === "DT" && !ofThe) || t.pos === "," || t.pos.startsWith("VB")) break;
     a--;
   }
   // Leading joiners and describing words without a title after them are not a title.
   while (a < m.from && (s.toks[a]!.pos === "POS" || s.toks[a]!.lower === "of")) a++;
   if (a === m.from) return undefined;
   const words = s.toks.slice(a, m.from);
-  if (!words.some((t) => TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) return undefined;
+  if (!words.some((t) => TITLE_WORDS.has(t.lower) || OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) {
+    // "Azerbaijan's Jeyhun Bayramov", "Russia's Lavrov": a state's or organisation's own official.
+    const owner = m.from >= 2 && s.toks[m.from - 1]!.pos === "POS" ? reg.at(s.index, m.from - 2).find((x) => x.to === m.from - 2 && (x.entity.type === "Country" || x.entity.type === "Organization")) : undefined;
+    if (!owner) return undefined;
+    return { role: "", country: owner.entity.type === "Country" ? owner.entity : undefined, org: owner.entity.type === "Organization" ? owner.entity : undefined, office: true, sent: s.index, from: owner.from, to: m.from - 1 };
+  }
   return readTitle(doc, reg, s, a, m.from - 1, m, resolve);
 }
 
@@ -111,9 +118,12 @@ function readTitle(doc: Doc, reg: Registry, s: Sent, a: number, b: number, m: Me
   const roleWords: string[] = [];
   let office = false;
   let nonOffice = false;
+  // "the UN special envoy for Yemen", "the ambassador to Yemen": after for/on/to comes the brief, not the employer.
+  let brief = false;
   for (let t = a; t <= b; t++) {
     const tok = s.toks[t]!;
-    const ms = reg.at(s.index, t).filter((x) => x.entity !== m.entity);
+    if (/^(for|on|to)$/.test(tok.lower) && t > a && BRIEF_ROLE_WORDS.has(s.toks[t - 1]!.lower)) brief = true;
+    const ms = brief ? [] : reg.at(s.index, t).filter((x) => x.entity !== m.entity);
     const countryM = ms.find((x) => x.entity.type === "Country");
     const orgM = ms.find((x) => x.entity.type === "Organization");
     if (countryM) {

@@ -57,8 +57,9 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
     }
   }
   if (pol.hedged) {
-    // "would consider joining the force if ...": a conditional position, not a fact.
-    if (cls === "SUPPORT" || cls === "OFFER" || cls === "ATTEND") {
+    // "would consider joining the force if ...": a conditional position, not a fact. "Russia might accept it",
+    // an insider suggested: speculation about the actor, no position of theirs.
+    if ((cls === "SUPPORT" || cls === "OFFER" || cls === "ATTEND") && (pol.considered || pol.conditional)) {
       const themes = resolveThemes(ctx, ev, cls === "ATTEND" ? "SUPPORT" : cls);
       for (const theme of themes) for (const a of ev.agents) addPosition(ctx, a, theme, "conditional", ev);
     }

@@ -11,6 +11,8 @@ export interface Polarity {
   pending: boolean;
   /** "could offer", "would consider joining", "reportedly": a possibility, not a commitment. */
   hedged: boolean;
+  /** The hedge is the actor's own consideration ("would consider joining"), not someone's speculation ("might accept"). */
+  considered?: boolean;
   /** "if", "provided", "only if", "with conditions": true under a condition. */
   conditional: boolean;
 }
@@ -43,7 +45,7 @@ export function polarityOf(s: Sent, t: number): Polarity {
       // "stopped short of endorsing", parsed with the clause under "short".
       const overShort = POLARITY.stopShortPhrases.find(([verb, w1]) => gov.lower === w1 && s.head[h]! >= 0 && s.toks[s.head[h]!]!.lemma === verb);
       if (overShort) p.negated = true;
-      if (HEDGE_VERBS.has(gov.lemma)) p.hedged = true;
+      if (HEDGE_VERBS.has(gov.lemma)) p.hedged = p.considered = true;
       if (WISH_VERBS.has(gov.lemma) && (rel === "ccomp" || rel === "xcomp")) p.pending = true;
       // "Tehran denied that it had agreed to supply drones": a denied clause did not happen (unless the denial is).
       if (DENIAL_VERBS.has(gov.lemma) && rel === "ccomp" && !isNegatedToken(s, h)) p.negated = true;

@@ -64,6 +64,7 @@ const RolesSchema = z.object({
   maleWords: StrList,
   nameParticles: StrList,
   roleSynonyms: z.record(Str, StrList),
+  briefRoleWords: StrList,
 });
 const PredicateClass = z.enum(["PROPOSE", "OFFER", "REJECT", "SUPPORT", "OPPOSE", "HOST", "ATTEND", "MEET", "URGE"]);
 export type PredicateClass = z.infer<typeof PredicateClass>;
@@ -438,6 +439,7 @@ export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
 export const EVENT_NOMINALS = new Map(Object.entries(NOMINALS.eventNominals));
 /** Other words for a role word ("envoy" for "representative"). */
 export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
+export const BRIEF_ROLE_WORDS = new Set(ROLES.briefRoleWords);
 export const ORG_ANAPHORS = new Map(Object.entries(NOMINALS.orgAnaphors));
 export const PAIR_NOUNS = new Set(NOMINALS.pairNouns);
 export const COLLECTIVE_ACTOR_NOUNS = new Set(NOMINALS.collectiveActorNouns);

@@ -128,3 +128,22 @@ describe("publishers and spellings", () => {
     expect(entity(doc, "Volodymyr Zelensky", "Person"), describeDoc(doc)).toBeDefined();
   });
 });
+
+describe("offices read from more title forms", () => {
+  it("reads titles with the country in an of-phrase, possessive officials, military ranks and an envoy's brief", async () => {
+    const doc = await extractText(
+      "Minister of Foreign Affairs of the Republic of Korea Cho Hyun hosted Secretary of State of the United States Marco Rubio in Seoul. " +
+        "The talks were the first between Azerbaijan's Jeyhun Bayramov and the Armenian side. " +
+        "Myanmar's military leader, Senior General Min Aung Hlaing, welcomed the agreement. " +
+        "The UN special envoy for Yemen, Hans Grundberg, and a spokesman for the Houthis, Mohammed Abdulsalam, spoke later.",
+    );
+    expect(has(doc, "Cho Hyun", "LEADS", "South Korea"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Cho Hyun", "HOSTED", "Marco Rubio"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Jeyhun Bayramov", "LEADS", "Azerbaijan"), describeDoc(doc)).toBe(true);
+    expect(entity(doc, "Min Aung Hlaing", "Person"), describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Min Aung Hlaing", "LEADS", "Myanmar"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hans Grundberg", "LEADS", "United Nations"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hans Grundberg", "LEADS", "Yemen"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Mohammed Abdulsalam", "LEADS", "Houthis"), describeDoc(doc)).toBe(true);
+  });
+});

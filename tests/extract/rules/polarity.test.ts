@@ -101,3 +101,16 @@ describe("denials", () => {
     expect(has(doc, "Belarus", "SUPPORTED", "drone supply deal"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("speculation about an actor", () => {
+  it("'an insider suggested Russia might accept X' is no position of Russia's; 'Chad would consider joining if' is a conditional one", async () => {
+    const doc = await extractText(
+      "France proposed a Sahel stabilisation force. Another insider suggested Russia might accept the deployment of the force. Chad would consider joining the force if the African Union endorsed it.",
+    );
+    const russia = entity(doc, "Russia")!;
+    expect(russia, describeDoc(doc)).toBeDefined();
+    expect(doc.stances.some((s) => s.actor === russia.id), describeDoc(doc)).toBe(false);
+    const chad = entity(doc, "Chad")!;
+    expect(doc.stances.find((s) => s.actor === chad.id)?.stance, describeDoc(doc)).toBe("conditional");
+  });
+});
