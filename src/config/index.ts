@@ -31,7 +31,7 @@ const ParserUrls = z
 const Port = z.coerce.number().int().min(1).max(65_535);
 const MemorySize = z.string().trim().regex(/^\d+[kmgKMG]$/, "must look like 512m or 2g");
 
-const Env = z.object({
+export const EnvSchema = z.object({
   NEO4J_URI: Neo4jUri.optional(),
   NEO4J_USER: z.string().min(1).default("neo4j"),
   NEO4J_PASSWORD: z.string().optional(),
@@ -156,7 +156,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 /** Reads configuration from the environment; a bad value is reported by name, not as a stack trace. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`Invalid configuration in environment variables: ${problems}`);
