@@ -16,7 +16,7 @@ export function loadCommand(): Command {
     .argument("<paths...>", ".jsonl/.ndjson files, folders (recursive), globs, or - for stdin")
     .option("--report <file>", "write a JSON report: each article stored (and how), the failures, and what a stopped run left out")
     .addOption(new Option("--max-bytes <n>", "longest line (one document) accepted, in bytes (KG_MAX_FILE_BYTES); files may be of any size").argParser(positiveInt))
-    .addOption(new Option("--batch-size <n>", "articles per write transaction (KG_BATCH_SIZE)").argParser(positiveInt))
+    .addOption(new Option("--batch-size <n>", "articles per write transaction (KG_BATCH_SIZE, default 500)").argParser(positiveInt))
     .option("--no-layout", "do not update the explorer layout stored on the nodes (run `kg layout` later)")
     .action(
       action(async (paths: string[], opts: { report?: string; maxBytes?: number; batchSize?: number; layout: boolean }) => {
@@ -28,7 +28,7 @@ export function loadCommand(): Command {
           await applySchema(store); // idempotent; the writes rely on the uniqueness constraints
           const summary = await loadPaths(store, paths, {
             maxLineBytes: opts.maxBytes ?? config.maxFileBytes,
-            batchSize: opts.batchSize ?? config.batchSize,
+            batchSize: opts.batchSize ?? config.loadBatchSize,
             stdin: process.stdin,
             onFiles: progress.onFiles,
             onFileDone: progress.onFileDone,

@@ -48,7 +48,7 @@ export const EnvSchema = z.object({
   // How long the driver retries a transaction that failed for a transient reason (deadlock, leader switch).
   KG_NEO4J_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
   KG_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
-  KG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(50),
+  KG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).optional(),
   KG_API_TOKEN: z.string().optional(),
   KG_NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(40),
   KG_ALLOWED_HOSTS: z.string().optional(),
@@ -139,6 +139,11 @@ export const ConfigSchema = z.object({
   maxFileBytes: z.number().int().positive(),
   /** Articles written per transaction (each article still all-or-nothing). */
   batchSize: z.number().int().positive(),
+  /**
+   * Articles per write transaction of `kg load` (KG_BATCH_SIZE, default 500): documents arrive faster than a parser
+   * delivers them, and larger transactions spread the cost of each commit over more articles.
+   */
+  loadBatchSize: z.number().int().positive(),
   /** Connections from the HTTP server to Neo4j; when all are busy, requests get 503 "busy, retry". */
   neo4jPoolSize: z.number().int().positive(),
   /** Bearer token of the HTTP API (checked for length when the server starts). */
@@ -185,7 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     neo4jRetryMs: e.KG_NEO4J_RETRY_MS,
     maxFileBytes: e.KG_MAX_FILE_BYTES,
-    batchSize: e.KG_BATCH_SIZE,
+    batchSize: e.KG_BATCH_SIZE ?? 50,
+    loadBatchSize: e.KG_BATCH_SIZE ?? 500,
     neo4jPoolSize: e.KG_NEO4J_POOL_SIZE,
     apiToken: e.KG_API_TOKEN?.trim() || undefined,
     allowedHosts: splitList(e.KG_ALLOWED_HOSTS ?? ""),

@@ -11,7 +11,7 @@ import { BatchWriter, emptySummary, finishRun, type IngestSummary } from "./writ
 export const LOAD_EXTENSIONS = [".jsonl", ".ndjson"] as const;
 
 export interface LoadOptions {
-  /** Articles per write transaction. */
+  /** Articles per write transaction (default 500). */
   batchSize?: number;
   /** Longest line (one document) accepted, in bytes; files themselves may be of any size. */
   maxLineBytes?: number;
@@ -35,7 +35,7 @@ export async function loadPaths(store: Store, paths: string[], opts: LoadOptions
   summary.failures.push(...listed.failures);
   summary.skipped.push(...listed.skipped);
   opts.onFiles?.(listed.files.length);
-  const writer = new BatchWriter(store, summary, opts.batchSize ?? 50);
+  const writer = new BatchWriter(store, summary, opts.batchSize ?? 500);
   const maxLineBytes = opts.maxLineBytes ?? 5 * 1024 * 1024;
   const seen = new Map<string, { hash: string; file: string }>();
   let current = -1;

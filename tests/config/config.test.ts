@@ -86,6 +86,8 @@ describe("loadConfig", () => {
     expect(defaults.neo4jRetryMs).toBe(8_000);
     expect(defaults.workers).toBeGreaterThanOrEqual(1);
     expect(defaults.groupsFile).toBe(path.join(REPO_ROOT, "config", "groups.json"));
+    expect([defaults.batchSize, defaults.loadBatchSize]).toEqual([50, 500]);
+    expect([loadConfig({ KG_BATCH_SIZE: "20" }).batchSize, loadConfig({ KG_BATCH_SIZE: "20" }).loadBatchSize]).toEqual([20, 20]);
 
     const set = loadConfig({
       KG_NEO4J_HOME: "/tmp/kg-home",
