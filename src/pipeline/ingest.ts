@@ -45,12 +45,16 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
   const threads = opts.workers && opts.workers.count > 0 ? opts.workers : null;
   // The local parser is started (when need be) once, here, not by each worker.
   if (threads && parserUrls(threads.parser).length === 0) await ensureLocalParser(threads.parser, { log: threads.log });
-  const extractor: GraphExtractor = threads ? workerExtractor(threads.parser, threads.count, { log: threads.log }) : inProcessExtractor(parser);
-  const writer = new BatchWriter(store, summary, opts.batchSize ?? 50);
-  // Started extractions, oldest first: results are taken in this order. About twice what the extractor works on
-  // at once, so it always has the next articles in hand while the oldest result waits for the writer.
+  const extractor: GraphExtractor = threads
+    ? workerExtractor(threads.parser, threads.count, { log: threads.log })
+    : inProcessExtractor(parser, opts.workers?.parser.concurrency);
+  const batchSize = opts.batchSize ?? 50;
+  const writer = new BatchWriter(store, summary, batchSize);
+  // Started extractions, oldest first: results are taken in this order. A batch's worth at least, so the next batch
+  // is extracted while the last one is written, and twice what the extractor works on at once, so it always has the
+  // next articles in hand.
   const window: Array<{ job: ExtractJob; result: Promise<ExtractResult> }> = [];
-  const windowSize = Math.max(4, 2 * extractor.capacity);
+  const windowSize = Math.max(batchSize, 2 * extractor.capacity);
   const takeOldest = async () => {
     const outcome = await window.shift()!.result;
     if (outcome.ok) await writer.add(outcome.graph);
