@@ -242,6 +242,8 @@ function placeOf(ctx: Ctx, s: Sent, t: number): Entity | undefined {
   for (const k of kidsOf(s, t, /^(acl|dep)$/)) if (s.toks[k]!.pos === "VBN") cands.push(...kidsOf(s, k, /^(obl:in|obl:at)$/));
   // Any "in <place>" of the same clause, wherever the parser hung it ("hosted ministers from ASEAN in Kuala Lumpur").
   if (h >= 0 && s.toks[h]!.pos.startsWith("VB")) cands.push(...clauseLocatives(s, h));
+  // "talks between Sudan's army and the RSF in Jeddah", with the place hung on the last party: within the phrase.
+  for (const k of subtree(s, t, (rel) => /^(acl|appos)/.test(rel))) if (k !== t && /^nmod:(in|at)$/.test(s.rel[k]!)) cands.push(k);
   for (const k of cands) {
     const place = ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place" && m.to === k)?.entity;
     if (place) return place;
@@ -286,8 +288,9 @@ function participants(ctx: Ctx, s: Sent, t: number): Entity[] {
   const out: Entity[] = [];
   // "his meeting with Putin": the possessor took part.
   for (const k of kidsOf(s, t, "nmod:poss")) for (const e of ctx.res.actors(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
-  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part.
-  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!))];
+  // "a second round of talks between Thailand and Cambodia": the talks inside the round say who took part; "the
+  // meeting, the first between X and Y": so does an apposition.
+  const heads = [t, ...kidsOf(s, t, "nmod:of").filter((k) => isMeetingWord(s.toks[k]!)), ...kidsOf(s, t, "appos")];
   for (const h of heads) {
     for (const k of [...ekidsOf(s, h, "nmod:between"), ...ekidsOf(s, h, "nmod:with"), ...ekidsOf(s, h, "nmod:among")]) {
       for (const e of ctx.res.actors(s, k)) if (isActor(e) && !out.includes(e)) out.push(e);

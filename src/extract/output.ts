@@ -45,6 +45,18 @@ export function buildOutput(ctx: Ctx, stances: StanceResult[]): Output {
     if (e.type === "Country" && !used.has(e) && e.mentions.length && e.mentions.every((m) => m.kind === "demonym" && modifiesPeople(ctx, m))) return false;
     return true;
   });
+  // "Indirect talks between Sudan's army and the paramilitary Rapid Support Forces in Jeddah" is what people call
+  // "the Jeddah talks": a long meeting name becomes its place and kind, the long form an alias.
+  for (const e of keep) {
+    if (e.type !== "Meeting" || typeof e.attrs.place !== "string") continue;
+    const place = reg.get(e.attrs.place);
+    if (!place) continue;
+    const placed = `${place.name} ${meetingKind(e)}`;
+    if (e.name.split(/\s+/).length > 5 && !e.name.startsWith(place.name)) {
+      e.aliases.add(e.name);
+      e.name = placed;
+    } else if (placed !== e.name) e.aliases.add(placed);
+  }
   const ids = new Map<Entity, string>();
   const taken = new Set<string>();
   for (const e of keep) {
@@ -142,3 +154,11 @@ function dedupeFacts(facts: FactDraft[]): FactDraft[] {
 function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 }
+
+/** The kind of meeting as people name it after its place: "talks", "summit", "meeting". */
+function meetingKind(e: Entity): string {
+  const head = String(e.attrs.headLemma ?? "meeting").toLowerCase();
+  return MEETING_PLURALS.get(head) ?? head;
+}
+
+const MEETING_PLURALS = new Map([["talk", "talks"], ["negotiation", "negotiations"], ["consultation", "consultations"], ["round", "talks"], ["day", "talks"]]);

@@ -1,7 +1,7 @@
 import type { Ctx } from "./context.ts";
 import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
-import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
+import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
 
 /**
@@ -33,8 +33,10 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
       const d = a.to;
       if (rel === "punct" && !/^[-–]$/.test(s.toks[d]!.text)) continue;
       if (rel === "appos" || rel === "parataxis" || rel === "discourse") continue;
-      if (rel.startsWith("acl:relcl") && !(generic && depth === 0)) continue;
+      if (rel.startsWith("acl:relcl") && !(generic && depth === 0 && !relativeOfObject(s, d))) continue;
       if (depth === 0) {
+        // "the latest attempt is a roadmap that ...": a predicate noun's subject and copula are not its name.
+        if (!isClause && (/^(nsubj|csubj)/.test(rel) || rel === "cop") && kidsOf(s, t, "cop").length) continue;
         if (rel === "case" || rel === "mark" || rel === "cc" || rel.startsWith("conj")) continue;
         // An unlabelled dependent right after a clause head is usually its misparsed object ("keep [the Rafah crossing open]").
         if (rel === "dep" && !(isClause && d > t && d - t <= 4)) continue;
@@ -77,6 +79,11 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   const cut = contiguous.slice(0, 16);
   while (cut.length > 1 && /^(,|:|POS|CC|IN|TO|DT|PRP\$|WDT|``)$/.test(s.toks[cut[cut.length - 1]!]!.pos)) cut.pop();
   return cut;
+}
+
+/** "a roadmap that X presented": the relative clause's object is the noun, so it says who acted, not what it is. */
+function relativeOfObject(s: Sent, relcl: number): boolean {
+  return kidsOf(s, relcl, "obj").some((k) => G.pronouns.relative.has(s.toks[k]!.lower) || s.toks[k]!.pos === "WDT");
 }
 
 function hasThat(s: Sent, t: number): boolean {
@@ -221,7 +228,12 @@ function sameName(p: Entity, text: string): boolean {
 function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: string[], generic: boolean, proposer?: Entity[]): Entity | undefined {
   const tok = s.toks[t]!;
   const at = s.toks[t]!.start;
-  const byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  let byRecency = [...existing].sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at));
+  // "the offer", "the pledge": something offered, when anything was.
+  if (generic && NOUNS.get(tok.lemma)?.some((e) => e.class === "OFFER")) {
+    const offered = byRecency.filter((p) => p.attrs.offered === true);
+    if (offered.length) byRecency = offered;
+  }
   if (!byRecency.length) return undefined;
   const head = stem(tok.lower);
   // Modifiers that name actors ("Chinese", "Doha's", "Brazilian-Colombian") say whose, not what.

@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from "../lexicon/index.ts";
+import { SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
 import type { Sent } from "./doc.ts";
 
 /**
@@ -11,6 +11,9 @@ import type { Sent } from "./doc.ts";
  */
 export function repairSentence(s: Sent): void {
   speechVerbReadAsSubject(s);
+  timeReadAsSubject(s);
+  conditionReadAsClause(s);
+  relativeClauseReadAsComplement(s);
   relativeVerbAfterParticiple(s);
   nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
@@ -242,4 +245,56 @@ function speechVerbReadAsSubject(s: Sent): void {
   move(s, v, -1, "root");
   move(s, root, v, "ccomp");
   move(s, obj.to, root, (s.kids[root] ?? []).some((a) => a.rel === "aux:pass") ? "nsubj:pass" : "nsubj");
+}
+
+/**
+ * "a roadmap that Hanna Tetteh presented to the Council": a clause on a noun, with "that" or "which" before its
+ * own subject and no object, is a relative clause whose object is the noun (the parser may call it a complement).
+ */
+function relativeClauseReadAsComplement(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const noun = s.head[v]!;
+    if (noun < 0 || !/^(ccomp|dep|acl)$/.test(s.rel[v]!) || !s.toks[v]!.pos.startsWith("VB") || !s.toks[noun]!.pos.startsWith("NN")) continue;
+    const kids = s.kids[v] ?? [];
+    const rel = kids.find((a) => a.to === noun + 1 && /^(that|which)$/.test(s.toks[a.to]!.lower) && s.toks[a.to]!.pos === "WDT");
+    if (!rel || !kids.some((a) => /^nsubj/.test(a.rel) && a.to > rel.to) || kids.some((a) => /^(obj|nsubj:pass|aux:pass)$/.test(a.rel))) continue;
+    relabel(s, noun, v, "acl:relcl");
+    relabel(s, v, rel.to, "obj");
+    // The enhanced graph links the clause's object to the noun itself, as it does for well-parsed relative clauses.
+    s.ekids[v]!.push({ rel: "obj", to: noun });
+    s.eheads[noun]!.push({ rel: "obj", to: v });
+  }
+}
+
+/**
+ * "would accept the crossings provided the other side lifted restrictions": the parser reads "the crossings
+ * provided the other side" as a clause. The noun is the verb's object and "provided ..." the condition on it.
+ */
+function conditionReadAsClause(s: Sent): void {
+  for (let c = 1; c < s.toks.length; c++) {
+    if (!/^(provided|providing)$/.test(s.toks[c]!.lower) || s.rel[c] !== "ccomp") continue;
+    const v = s.head[c]!;
+    const subj = (s.kids[c] ?? []).find((a) => a.rel === "nsubj" && a.to < c && s.toks[a.to]!.pos.startsWith("NN"));
+    if (v < 0 || !subj || (s.kids[v] ?? []).some((a) => a.rel === "obj")) continue;
+    move(s, subj.to, v, "obj");
+    relabel(s, v, c, "advcl");
+    s.toks[c]!.pos = "IN";
+  }
+}
+
+/**
+ * "Egypt pledged on Thursday to open its crossings": the parser makes "Thursday" the subject of "to open" and the
+ * infinitive an adverbial clause. The time belongs to the verb, and the infinitive is its complement.
+ */
+function timeReadAsSubject(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    const h = s.head[v]!;
+    const kids = s.kids[v] ?? [];
+    if (h < 0 || !s.rel[v]!.startsWith("advcl") || s.toks[v]!.pos !== "VB" || !kids.some((a) => a.rel === "mark" && s.toks[a.to]!.lower === "to")) continue;
+    const subj = kids.find((a) => a.rel === "nsubj" && a.to < v && TIME_WORDS.has(s.toks[a.to]!.lower));
+    if (!subj) continue;
+    move(s, subj.to, h, "obl");
+    for (const a of kids) if (a.rel === "mark" && s.toks[a.to]!.pos === "IN" && a.to < subj.to) move(s, a.to, subj.to, "case");
+    relabel(s, h, v, "xcomp");
+  }
 }

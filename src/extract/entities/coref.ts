@@ -53,7 +53,7 @@ export class Resolver {
       if (appos.length) return appos;
       // "Secretary of State of the United States Marco Rubio", parsed with the title as the head: the person in it.
       if (TITLE_WORDS.has(tok.lower) && /^\p{Lu}/u.test(tok.text)) {
-        const inside = subtree(s, t).flatMap((k) => this.reg.at(s.index, k).filter((m) => m.entity.type === "Person" && m.kind === "name").map((m) => m.entity));
+        const inside = subtree(s, t, (rel) => rel.startsWith("conj") || rel === "cc").flatMap((k) => this.reg.at(s.index, k).filter((m) => m.entity.type === "Person" && m.kind === "name").map((m) => m.entity));
         if (inside.length) return [inside[0]!];
       }
       // "a group of nine countries that pledged": the countries of a group stand for the group.
@@ -79,6 +79,8 @@ export class Resolver {
       if (collective.length) return collective;
       const pair = this.pair(s, t);
       if (pair.length) return pair;
+      const group = this.peopleByRole(s, t);
+      if (group.length) return group;
       const role = this.roleNoun(s, t);
       if (role) return [role];
       const org = this.orgNoun(s, t);
@@ -151,6 +153,10 @@ export class Resolver {
     const dets = kidsOf(s, t, /^(det|nummod|amod|det:predet|cc:preconj)$/).map((k) => s.toks[k]!.lower);
     if (!dets.some((d) => PAIR_DETERMINERS.has(d))) return [];
     const wantPeople = G.pairOfPeopleHeads.has(tok.lemma);
+    // "the two leaders" after two ministers and two leaders were named: the pair whose roles fit the noun.
+    const family = ROLE_FAMILIES.find((f) => f.includes(tok.lemma));
+    const fits = (e: Entity) => !family || family.some((w) => String(e.attrs.role ?? e.attrs.knownRole ?? "").toLowerCase().includes(w));
+    let fallback: Entity[] | undefined;
     for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
       const sent = this.doc.sents[si]!;
       const limit = si === s.index ? t : sent.toks.length;
@@ -168,11 +174,19 @@ export class Resolver {
             if (countries.every((c) => c?.type === "Country") && countries[0] !== countries[1]) pair = countries as Entity[];
           }
           if (wantPeople ? pair.every((e) => e.type === "Person") : pair.every((e) => e.type !== "Person")) {
+            if (wantPeople && !pair.every(fits)) {
+              fallback ??= pair;
+              continue;
+            }
             for (const e of pair) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
             return pair;
           }
         }
       }
+    }
+    if (fallback) {
+      for (const e of fallback) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+      return fallback;
     }
     // "Both countries are members": the two actors last named as subjects.
     const subjects: Entity[] = [];
@@ -191,6 +205,29 @@ export class Resolver {
       return subjects;
     }
     return [];
+  }
+
+  /**
+   * "The Ministers", "the three leaders", "the foreign ministers": every person named before with that role, when
+   * there are at least two (a communique's or a summit report's participants).
+   */
+  peopleByRole(s: Sent, t: number): Entity[] {
+    const tok = s.toks[t]!;
+    // "The Ministers" is often tagged a proper noun: a capitalised plural of a role noun counts too.
+    const plural = /^NNP?S$/.test(tok.pos) || (tok.pos === "NNP" && /^\p{Lu}\p{Ll}+s$/u.test(tok.text));
+    const role = tok.pos === "NNP" ? tok.lower.replace(/s$/, "") : tok.lemma.toLowerCase();
+    if (!plural || !PERSON_ROLE_NOUNS.has(role)) return [];
+    const dets = kidsOf(s, t, /^(det|nummod)$/).map((k) => s.toks[k]!.lower);
+    if (!dets.includes("the") || kidsOf(s, t, /^(nmod:poss|amod|compound)$/).some((k) => this.named(s, k).length)) return [];
+    const at = s.toks[t]!.start;
+    const people = this.reg.list("Person").filter((p) => {
+      const r = String(p.attrs.role ?? p.attrs.knownRole ?? "").toLowerCase();
+      return p.mentions.some((m) => m.start < at) && (r.includes(role) || (ROLE_SYNONYMS.get(role) ?? []).some((x) => r.includes(x)));
+    });
+    const count = dets.map((d) => NUMBER_WORDS.get(d)).find((n) => n !== undefined);
+    if (people.length < 2 || (count !== undefined && people.length !== count)) return [];
+    for (const e of people) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+    return people;
   }
 
   /** "the foreign minister", "the German defence minister", "the president": the person last named with that role. */
@@ -376,3 +413,11 @@ export function capitalCountry(reg: Registry, place: Entity): Entity | undefined
 import { COUNTRIES } from "../lexicon/index.ts";
 const CAPITAL_INDEX = new Map<string, string[]>();
 for (const c of COUNTRIES.values()) for (const cap of c.capitals) CAPITAL_INDEX.set(cap, [...(CAPITAL_INDEX.get(cap) ?? []), c.iso3]);
+
+const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["2", 2], ["3", 3], ["4", 4], ["5", 5], ["6", 6]]);
+
+/** Role words that answer to one another when a pair is named by role ("the two leaders" are presidents, premiers...). */
+const ROLE_FAMILIES = [
+  ["leader", "president", "prime minister", "premier", "chancellor", "king", "emir", "head of state", "supreme leader"],
+  ["minister", "secretary"],
+];

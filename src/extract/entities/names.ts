@@ -1,6 +1,6 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS } from "../lexicon/index.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS } from "../lexicon/index.ts";
 import { type Entity, Registry } from "./registry.ts";
 
 /**
@@ -282,6 +282,8 @@ function personRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): 
   while (s.toks[b + 2] && s.toks[b + 1]!.text === "-" && s.toks[b + 1]!.start === s.toks[b]!.end && s.toks[b + 2]!.start === s.toks[b + 1]!.end) b += 2;
   while (b > a && (s.toks[b]!.pos === "POS" || (!isCapitalised(s.toks[b]!) && s.toks[b - 1]?.text !== "-"))) b--;
   if (b < a || !s.toks.slice(a, b + 1).some((t) => /^\p{Lu}/u.test(t.text))) return;
+  // "The Ministers", "Leaders": a plural title alone is no one's name.
+  if (a === b && (TITLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")) || PERSON_ROLE_WORDS.has(s.toks[a]!.lower.replace(/s$/, "")))) return;
   const name = doc.body.slice(s.toks[a]!.start, s.toks[b]!.end);
   if (existingOtherEntity(reg, s, a, b)) return;
   const e = personEntity(reg, name);
@@ -303,6 +305,18 @@ function orgRun(doc: Doc, reg: Registry, s: Sent, from: number, to: number): voi
   if (from === to && LEADER_LIST.some((l) => l.surname === asText || l.name === asText)) {
     reg.mention(personEntity(reg, LEADER_LIST.find((l) => l.surname === asText || l.name === asText)!.name), s, from, to, "name");
     return;
+  }
+  // "Minister for [Foreign Affairs of Japan Toshimitsu Motegi]" tagged as one organisation: a title's country, then
+  // the holder's name.
+  for (let k = from; k < to - 1; k++) {
+    const hit = matchAt(doc, s, k);
+    if (!hit || (hit.entry.kind !== "country" && hit.entry.kind !== "demonym") || hit.to >= to - 1 || s.toks[k - 1]?.lower !== "of") continue;
+    const tail = s.toks.slice(hit.to + 1, to + 1);
+    const titled = s.toks.slice(Math.max(0, from - 3), k).some((t) => TITLE_WORDS.has(t.lower));
+    if (!titled || tail.length > 3 || !tail.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) continue;
+    const c = countryEntity(reg, hit.entry.ref);
+    if (c) reg.mention(c, s, k, hit.to, "name");
+    return personRun(doc, reg, s, hit.to + 1, to);
   }
   // Trim a leading determiner or possessive the tagger included.
   let a = from;

@@ -90,7 +90,10 @@ function appositionTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: 
     let b = m.to + 2;
     while (b < toks.length && toks[b]!.text !== "," && toks[b]!.text !== "." && !toks[b]!.pos.startsWith("VB") && toks[b]!.lower !== "who" && b - m.to < 14) b++;
     const phrase = toks.slice(m.to + 2, b);
-    if (phrase.length && /^(DT|PRP\$|NNP|JJ|NN)/.test(phrase[0]!.pos) && phrase.some((t) => OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) {
+    // "X, Turkish Foreign Minister Hakan Fidan and ...": a title followed by another person's name is that person's.
+    let nextPerson = false;
+    for (let k = m.to + 2; k < b; k++) if (reg.at(s.index, k).some((x) => x.entity.type === "Person" && x.entity !== m.entity)) nextPerson = true;
+    if (!nextPerson && phrase.length && /^(DT|PRP\$|NNP|JJ|NN)/.test(phrase[0]!.pos) && phrase.some((t) => OFFICE_WORDS.has(t.lower) || NON_OFFICE_WORDS.has(t.lower))) {
       const office = readTitle(doc, reg, s, m.to + 2, b - 1, m, resolve);
       if (office) return office;
     }
@@ -122,10 +125,17 @@ function readTitle(doc: Doc, reg: Registry, s: Sent, a: number, b: number, m: Me
   let brief = false;
   for (let t = a; t <= b; t++) {
     const tok = s.toks[t]!;
-    if (/^(for|on|to)$/.test(tok.lower) && t > a && BRIEF_ROLE_WORDS.has(s.toks[t - 1]!.lower)) brief = true;
+    // "head of the UN Support Mission in Libya", "head of delegation in Yemen": where the office sits, not whose it is.
+    if ((/^(for|on|to)$/.test(tok.lower) && t > a && BRIEF_ROLE_WORDS.has(s.toks[t - 1]!.lower)) || (tok.lower === "in" && t > a)) brief = true;
     const ms = brief ? [] : reg.at(s.index, t).filter((x) => x.entity !== m.entity);
     const countryM = ms.find((x) => x.entity.type === "Country");
     const orgM = ms.find((x) => x.entity.type === "Organization");
+    // "Turkish Cypriot leader", "Greek Cypriot negotiator": two peoples' adjectives name a community, not a state.
+    const nextCountry = reg.at(s.index, (countryM?.to ?? t) + 1).find((x) => x.entity.type === "Country" && x.kind === "demonym");
+    if (countryM && countryM.kind === "demonym" && nextCountry && nextCountry.entity !== countryM.entity) {
+      t = nextCountry.to;
+      continue;
+    }
     if (countryM) {
       country ??= countryM.entity;
       t = Math.max(t, countryM.to);

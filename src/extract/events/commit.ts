@@ -96,6 +96,7 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
         noteProposer(theme, agent);
+        if (cls === "OFFER") theme.attrs.offered = true;
         if (ev.actAlias) theme.aliases.add(ev.actAlias);
         // "floated as a 'sky shield'": another name of the proposal.
         for (const k of ekidsOf(ev.pred.s, ev.pred.t, /^obl:as$/)) if (ev.pred.s.toks[k]!.pos.startsWith("NN")) theme.aliases.add(spanText(ctx, ev.pred.s, themeSpan(ev.pred.s, k)));
@@ -319,6 +320,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     }
   }
   if (!/^(NN|VB|JJ|CD)/.test(tok.pos)) return [];
+  // "wants the monitors gone", "wants Russian troops out": a small clause with its own subject is the proposal whole.
+  if (ref.via === "ccomp" && /^(VBN|JJ|RB)$/.test(tok.pos) && !kidsOf(s, t, /^(aux|aux:pass|cop|mark)$/).length && ekidsOf(s, t, /^nsubj/).length) {
+    const p = proposalFor(ctx, s, t, { proposer: ev.agents, keepSubject: true });
+    return p ? [p] : [];
+  }
   // "..., saying it would breach the convention": a reported statement is not a proposal.
   if (tok.pos.startsWith("VB") && SPEECH_VERBS.has(tok.lemma)) return [];
   // "a short truce along the lines of the Egyptian proposal": the proposal it follows.

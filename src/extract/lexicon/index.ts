@@ -150,6 +150,7 @@ const GrammarSchema = z.object({
   representingVerbs: StrList,
   inMeetingHeads: StrList,
   freeChoiceDeterminers: StrList,
+  joiningVerbs: StrList,
   organisationBodyWords: StrList,
   ministryWords: StrList,
   genericBodyWords: StrList,

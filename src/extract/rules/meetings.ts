@@ -135,6 +135,9 @@ export const metWith: Rule = {
         if (!future) {
           for (const a of subjects) for (const b of others) metFact(ctx, s, a, b);
           if (!others.length && subjects.length === 2) metFact(ctx, s, subjects[0]!, subjects[1]!);
+          // "X met Y in Cairo last week": a meeting there, which both attended.
+          const who = [...subjects, ...others.filter((o) => !subjects.includes(o))];
+          if (place && who.length >= 2 && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), "met-with/place");
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {
@@ -144,8 +147,14 @@ export const metWith: Rule = {
         continue;
       }
       if (tok.lemma === "bring" && kidsOf(s, v, "compound:prt").some((k) => s.toks[k]!.lower === "together") || (tok.lemma === "bring" && ekidsOf(s, v, /^advmod$/).some((k) => s.toks[k]!.lower === "together"))) {
-        const people = [...ekidsOf(s, v, /^nsubj:pass/), ...ekidsOf(s, v, "obj")].flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
-        if (people.length === 2) metFact(ctx, s, people[0]!, people[1]!);
+        const brought = [...ekidsOf(s, v, /^nsubj:pass/), ...ekidsOf(s, v, "obj")].flatMap((k) => [k, ...ekidsOf(s, k, /^conj/)]);
+        const actors = [...new Set(brought.flatMap((k) => ctx.res.actors(s, k)))];
+        const people = actors.filter((e) => e.type === "Person");
+        if (people.length === 2 && !future) metFact(ctx, s, people[0]!, people[1]!);
+        // "is hosting a meeting in Geneva, bringing together A, B and C": those brought together attend it.
+        const h = s.head[v]!;
+        const meeting = h >= 0 ? [...ekidsOf(s, h, /^(obj|nsubj:pass)$/), h].map((k) => meetingAt(ctx, s, k)).find(Boolean) : undefined;
+        if (meeting) attended(ctx, s, actors, meeting, "meeting-presence/brought-together", 0.7);
         continue;
       }
       if (tok.lemma === "hold" || tok.lemma === "have") {

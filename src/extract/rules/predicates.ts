@@ -7,7 +7,7 @@ import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, isPassive, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { capitalCountry } from "../entities/coref.ts";
 import { ADJECTIVES, GENERIC_PROPOSAL_NOUNS, NOUNS, RECEIVE_VERBS, VERBS, G } from "../lexicon/index.ts";
-import { isMeetingBody, meetingAt, meetingOfHosting } from "../meetings.ts";
+import { isMeetingBody, isMeetingHead, meetingAt, meetingOfHosting } from "../meetings.ts";
 import { proposalFor, restated, spanText, themeSpan } from "../proposals.ts";
 import { type Rule, lemmaCue } from "./rule.ts";
 
@@ -112,6 +112,11 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
     }
   }
   const ev = eventOf(ctx, p, rule, themes);
+  // "would not join the truce", "joined the coalition": joining what is no meeting is signing up to it.
+  if (ev.cls === "ATTEND" && p.pos === "verb" && G.joiningVerbs.has(s.toks[p.t]!.lemma) && ev.themes.length && !ev.themes.some((r) => meetingAt(ctx, s, r.t) || isMeetingHead(s, r.t) || ctx.res.actors(s, r.t).length)) {
+    ev.cls = "SUPPORT";
+    ev.pred = { ...p, cls: "SUPPORT", negatedModal: "REJECT" };
+  }
   if (inner && (inner.cls === "HOST" || inner.cls === "ATTEND")) ev.actAlias = spanText(ctx, s, themeSpan(s, inner.t));
   // "welcomed the delegations to the talks": a host receiving guests, not support.
   if (p.cls === "SUPPORT" && p.s.toks[p.t]!.lemma === "welcome") {

@@ -147,3 +147,33 @@ describe("offices read from more title forms", () => {
     expect(has(doc, "Mohammed Abdulsalam", "LEADS", "Houthis"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("communique style", () => {
+  it("'The Ministers' are the ministers named before; a title's country inside a tagged organisation is split from the name", async () => {
+    const doc = await extractText(
+      "Minister of Foreign Affairs of the Republic of Korea Cho Hyun hosted Minister for Foreign Affairs of Japan Toshimitsu Motegi in Seoul on April 14. The Ministers urged Russia to cease all military cooperation with the DPRK.",
+    );
+    expect(entity(doc, "Toshimitsu Motegi", "Person"), describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Toshimitsu Motegi", "LEADS", "Japan"), describeDoc(doc)).toBe(true);
+    for (const who of ["Cho Hyun", "Toshimitsu Motegi"]) expect(has(doc, who, "URGED", "Russia"), describeDoc(doc)).toBe(true);
+  });
+
+  it("'the two ministers' needs exactly two; a plural role with no one named before is nobody", async () => {
+    const doc = await extractText("The ministers urged Serbia to cease all military cooperation with Belarus.");
+    expect(entity(doc, "Serbia")).toBeDefined();
+    expect(has(doc, "*", "URGED", "Serbia"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("titles in lists and communities", () => {
+  it("a title before the next person's name is theirs; 'Turkish Cypriot leader' acts for no state; 'the two leaders' are the pair of leaders", async () => {
+    const doc = await extractText(
+      "Cypriot President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman arrived within minutes of each other. Greek Foreign Minister Giorgos Gerapetritis, Turkish Foreign Minister Hakan Fidan and British Minister for Europe Stephen Doughty joined them. Opening the session, Guterres urged the two leaders to move from words to crossings.",
+    );
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Greece"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Giorgos Gerapetritis", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Tufan Erhurman", "LEADS", "Turkey"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Antonio Guterres", "URGED", "Tufan Erhurman"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Antonio Guterres", "URGED", "Hakan Fidan"), describeDoc(doc)).toBe(false);
+  });
+});

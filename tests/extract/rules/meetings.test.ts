@@ -211,3 +211,25 @@ describe("meetings only proposed or spoken of", () => {
     expect(has(doc, "Kazakhstan", "OFFERED", "new round of talks"), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("meeting places and names", () => {
+  it("talks between two parties with the place hung on the second are held there, named '<place> talks', and 'the Jeddah session' is them", async () => {
+    const body =
+      "Saudi Arabia and the United States reopened indirect talks between Sudan's army and the paramilitary Rapid Support Forces in Jeddah on Wednesday. The army rejected the draft. A UN envoy, who attended the Jeddah session as an observer, said monitors could be deployed.";
+    const doc = await extractText(body);
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(1);
+    expect(meetings[0]!.name).toBe("Jeddah talks");
+    expect(has(doc, "Jeddah talks", "HELD_IN", "Jeddah"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Rapid Support Forces", "ATTENDED", "Jeddah talks"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("brought together", () => {
+  it("'is hosting a meeting in Geneva, bringing together A, B and C': they attend it", async () => {
+    const doc = await extractText("UN Secretary-General Antonio Guterres is hosting an informal meeting on Cyprus in Geneva on Wednesday, bringing together Greece, Turkey and Britain.");
+    const meeting = doc.entities.find((e) => e.type === "Meeting")!;
+    expect(meeting, describeDoc(doc)).toBeDefined();
+    for (const c of ["Greece", "Turkey", "United Kingdom"]) expect(has(doc, c, "ATTENDED", meeting.name), describeDoc(doc)).toBe(true);
+  });
+});

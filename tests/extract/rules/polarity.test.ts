@@ -114,3 +114,11 @@ describe("speculation about an actor", () => {
     expect(doc.stances.find((s) => s.actor === chad.id)?.stance, describeDoc(doc)).toBe("conditional");
   });
 });
+
+describe("conditions misread as clauses", () => {
+  it("'would accept the crossings provided the other side lifted restrictions': conditional support of the crossings", async () => {
+    const doc = await extractText("Turkey proposed four new crossings. Erhurman said he would accept the crossings provided the Greek Cypriot side lifted restrictions on trade.");
+    expect(has(doc, "Erhurman", "SUPPORTED", "four new crossings"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
+  });
+});

@@ -238,3 +238,14 @@ describe("clauses with a subject of their own", () => {
     expect(has(doc, "Eritrea", "HOSTED", "*"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("joining and pledging", () => {
+  it("'would not join the truce' rejects it; 'joined the talks' attends them; 'pledged on Thursday to open X' offers it", async () => {
+    const doc = await extractText(
+      "China proposed a ceasefire in Rakhine. The Kachin Independence Army said it would not join the ceasefire. Laos joined the talks in Kunming. Thailand pledged on Thursday to open its border crossings.",
+    );
+    expect(has(doc, "Kachin Independence Army", "REJECTED", "ceasefire in Rakhine"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Laos", "ATTENDED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Thailand", "OFFERED", "*"), describeDoc(doc)).toBe(true);
+  });
+});

@@ -100,3 +100,33 @@ describe("definite descriptions by topic", () => {
     expect(has(doc, "Serbia", "REJECTED", "visa-free travel"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("a proposal introduced by a relative clause", () => {
+  it("'the latest attempt is a roadmap that X, head of the UN mission in Libya, presented': X's roadmap, X acts for the UN", async () => {
+    const doc = await extractText(
+      "The latest attempt to unify the country is a roadmap that Hanna Tetteh, head of the UN Support Mission in Libya, presented to the Security Council last month. Egypt backed the roadmap.",
+    );
+    const roadmap = doc.entities.find((e) => e.type === "Proposal")!;
+    expect(roadmap?.name, describeDoc(doc)).toBe("Roadmap");
+    expect(has(doc, "Hanna Tetteh", "PROPOSED", "roadmap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Egypt", "SUPPORTED", "roadmap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Hanna Tetteh", "LEADS", "Libya"), describeDoc(doc)).toBe(false);
+  });
+});
+
+describe("small clauses", () => {
+  it("'Baku wants the monitors gone' proposes the monitors gone, not 'gone'", async () => {
+    const doc = await extractText("Baku wants the monitors gone.");
+    expect(has(doc, "Azerbaijan", "PROPOSED", "monitors gone"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("'the offer'", () => {
+  it("refers to what was offered, not to the proposal the text is otherwise about", async () => {
+    const doc = await extractText(
+      "Pakistan proposed a composite dialogue at a neutral venue. Pakistan's prime minister backed the proposal, and Islamabad defended the proposal again. Mediation has been offered by US President Donald Trump. India welcomed the offer.",
+    );
+    expect(has(doc, "India", "SUPPORTED", "mediation"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "India", "SUPPORTED", "composite dialogue at a neutral venue"), describeDoc(doc)).toBe(false);
+  });
+});
