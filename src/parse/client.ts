@@ -141,7 +141,7 @@ function externalEndpoints(config: ParserConfig, urls: string[]): { rotation: En
         : "Check that the CoreNLP server at KG_NLP_URL is running and reachable, or unset KG_NLP_URL to use the project's local parser.",
     authHint: "Check KG_NLP_USER and KG_NLP_PASSWORD (the server's -username and -password).",
   }));
-  // Answers are checked against the text sent, and name the server list for messages.
+  // Messages about an answer name the list (any of the servers may have given it).
   return { rotation: new EndpointRotation(endpoints), where: endpoints.map(displayUrl).join(", "), version: "unknown" };
 }
 
