@@ -126,3 +126,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ KG_WORKERS: "-1" })).toThrow(/KG_WORKERS/);
   });
 });
+
+describe("the store's boundary", () => {
+  it("only src/store talks to Neo4j (the driver is imported nowhere else in src/)", () => {
+    const outside = files(path.join(REPO_ROOT, "src"))
+      .filter((f) => /\.(ts|mjs|js)$/.test(f) && !path.relative(REPO_ROOT, f).startsWith(`src${path.sep}store${path.sep}`))
+      .filter((f) => /from\s+["']neo4j-driver["']|import\(\s*["']neo4j-driver["']\s*\)/.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(REPO_ROOT, f));
+    expect(outside).toEqual([]);
+  });
+});
