@@ -241,6 +241,14 @@ describe("kg load", () => {
     expect(await rows(store, "MATCH (e:Entity {id: 'country:austria'}) RETURN e")).toEqual([]);
   });
 
+  it("says clearly when Neo4j cannot be reached: which URI, what to do, no stack trace", async () => {
+    const res = await runKg(["load", "-"], { ...inject("neo4j"), uri: "bolt://127.0.0.1:1" }, {}, line(handDocument("unreachable", "Chile", "Peru")));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
+    expect(res.stderr).toMatch(/NEO4J_URI/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("several loads at once on overlapping files end in the graph one load makes, each article stored once", async () => {
     await clearGraph(store);
     const parts = [0, 1, 2].map((i) => path.join(tmp, `part-${i}.jsonl`));
