@@ -14,7 +14,7 @@ import { testParser } from "./helpers.ts";
  * 0.46, stances 0.39); general fixes found by reading their errors raised that, so they are no longer unseen. The
  * floors are the figures reached.
  */
-const FLOORS = { entities: 0.82, "relations:core": 0.43, "relations:all": 0.54, stances: 0.45 };
+const FLOORS = { entities: 0.83, "relations:core": 0.45, "relations:all": 0.59, stances: 0.46 };
 
 let docs: Extraction[] = [];
 let gold: GoldFile[] = [];

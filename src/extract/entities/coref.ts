@@ -1,5 +1,5 @@
 import { type Doc, type Sent, kidsOf, ekidsOf, subtree } from "../doc/doc.ts";
-import { TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
+import { COUNTRY_ANAPHORS, TITLE_WORDS, COLLECTIVE_ACTOR_NOUNS, FEMALE_WORDS, MALE_WORDS, ORG_ANAPHORS, PAIR_NOUNS, PERSON_ROLE_NOUNS, ROLE_SYNONYMS, countryByIso3, G, PAIR_DETERMINERS, SPEECH_VERBS } from "../lexicon/index.ts";
 import { type Entity, type Mention, type Registry, isActor } from "./registry.ts";
 
 /**
@@ -270,6 +270,12 @@ export class Resolver {
   /** "the bloc", "the alliance", "the movement": the organisation of that kind last named. */
   orgNoun(s: Sent, t: number): Entity | undefined {
     const tok = s.toks[t]!;
+    // "the kingdom", "the country's military leader": the state the text is about.
+    if (COUNTRY_ANAPHORS.has(tok.lemma) && kidsOf(s, t, "det").some((d) => s.toks[d]!.lower === "the") && !kidsOf(s, t, /^(amod|compound|nmod:poss)$/).length) {
+      const c = this.nearestBefore(s, t, (e) => e.type === "Country");
+      if (c) this.reg.mention(c, s, startOfNp(s, t), t, "nominal");
+      return c;
+    }
     const kinds = ORG_ANAPHORS.get(tok.lemma);
     if (!kinds) return undefined;
     const det = kidsOf(s, t, /^(det|nmod:poss)$/).map((k) => s.toks[k]!.lower);
@@ -289,8 +295,16 @@ export class Resolver {
       const female = FEMALE_WORDS.has(w);
       want = (e) => e.type === "Person" && (e.attrs.gender === undefined || e.attrs.gender === (female ? "female" : "male"));
     } else if (G.pronouns.neuter.has(w) || G.pronouns.plural.has(w)) want = (e) => e.type === "Country" || e.type === "Organization";
-    else if (G.pronouns.speaker.has(w)) return this.speakerOf(s);
-    else return [];
+    else if (G.pronouns.speaker.has(w)) {
+      const speaker = this.speakerOf(s);
+      // "we", "our", "us" from an office holder speak for their country or organisation.
+      if (G.pronouns.collectiveSpeaker.has(w)) return speaker.map((e) => this.bodyOf(e) ?? e);
+      return speaker;
+    } else if (G.pronouns.addressee.has(w)) {
+      // "Q: You met Secretary Rubio": in an interview, the one answering.
+      const who = this.interview()?.inQuestion[s.index] ? this.interview()!.interviewee : undefined;
+      return who ? [who] : [];
+    } else return [];
     // "The minister will take the offer to the group, which he will convene": this sentence's subject, named by
     // its role, is the likeliest antecedent; resolve it first so that it is among the mentions.
     for (let i = 0; i < t; i++) if (/^nsubj/.test(s.rel[i]!) && s.toks[i]!.pos.startsWith("NN") && !this.reg.at(s.index, i).length) this.roleNoun(s, i);
@@ -313,7 +327,42 @@ export class Resolver {
         if (p.length) return p;
       }
     }
+    // "A: We will not sit at a table with the gangs": in an interview's answers, the one interviewed.
+    const interview = this.interview();
+    if (interview && !interview.inQuestion[s.index]) return [interview.interviewee];
     return [];
+  }
+
+  /** The country or organisation an office holder acts for. */
+  bodyOf(e: Entity): Entity | undefined {
+    if (e.type !== "Person") return undefined;
+    for (const k of [e.attrs.country, e.attrs.org]) if (typeof k === "string" && this.reg.get(k)) return this.reg.get(k);
+    return undefined;
+  }
+
+  private interviewCache: { interviewee: Entity; inQuestion: boolean[] } | null | undefined;
+
+  /**
+   * A question-and-answer article ("Q: ..." / "A: ..."): the person interviewed (the first person named with an
+   * office before the first question) and, per sentence, whether it belongs to a question.
+   */
+  interview(): { interviewee: Entity; inQuestion: boolean[] } | null {
+    if (this.interviewCache !== undefined) return this.interviewCache;
+    const marker = (sent: Sent) => /^(Q|A|Question|Answer)\s*[:.]/.exec(this.doc.body.slice(sent.start, sent.start + 12).trim())?.[1]?.[0];
+    const marks = this.doc.sents.map(marker);
+    const firstQ = marks.indexOf("Q");
+    if (firstQ < 0 || !marks.includes("A")) return (this.interviewCache = null);
+    const before = this.reg.list("Person").filter((p) => p.mentions.some((m) => m.sent < firstQ));
+    const interviewee = before.find((p) => p.attrs.role !== undefined || p.attrs.country !== undefined) ?? before[0];
+    if (!interviewee) return (this.interviewCache = null);
+    const inQuestion: boolean[] = [];
+    let q = false;
+    marks.forEach((m, i) => {
+      if (m === "Q") q = true;
+      else if (m === "A") q = false;
+      inQuestion[i] = q && i >= firstQ;
+    });
+    return (this.interviewCache = { interviewee, inQuestion });
   }
 
   /** The nearest entity mention before token t that satisfies want: this sentence right to left, then earlier ones. */

@@ -104,7 +104,7 @@ function appositionTitle(doc: Doc, reg: Registry, s: Sent, m: Mention, resolve: 
   if (a >= 1 && toks[a]!.text === ",") {
     let c = a - 1;
     // "the EU's special representative for the dialogue, X": an of/for-phrase belongs to the title.
-    const inTitle = (k: number) => toks[k]!.pos === "IN" && /^(for|of|to)$/.test(toks[k]!.lower) && toks.slice(0, k).some((x, i) => i > k - 6 && OFFICE_WORDS.has(x.lower));
+    const inTitle = (k: number) => toks[k]!.pos === "IN" && /^(for|of|to|on)$/.test(toks[k]!.lower) && toks.slice(0, k).some((x, i) => i > k - 6 && OFFICE_WORDS.has(x.lower));
     // "X and his Colombian counterpart, Y": the title starts after the conjunction.
     while (c >= 0 && toks[c]!.text !== "," && !toks[c]!.pos.startsWith("VB") && toks[c]!.pos !== "CC" && (toks[c]!.pos !== "IN" || inTitle(c)) && a - c < 12) c--;
     const phrase = toks.slice(c + 1, a);

@@ -49,6 +49,8 @@ export function polarityOf(s: Sent, t: number): Polarity {
       if (WISH_VERBS.has(gov.lemma) && (rel === "ccomp" || rel === "xcomp")) p.pending = true;
       // "Tehran denied that it had agreed to supply drones": a denied clause did not happen (unless the denial is).
       if (DENIAL_VERBS.has(gov.lemma) && rel === "ccomp" && !isNegatedToken(s, h)) p.negated = true;
+      // "I would resign before I signed off on talks": what one would sooner die than do is not done.
+      if (rel.startsWith("advcl") && kidsOf(s, node, "mark").some((k) => /^(before|than)$/.test(s.toks[k]!.lower)) && kidsOf(s, h, "aux").some((k) => /^(would|'d)$/.test(s.toks[k]!.lower))) p.pending = true;
       // "has yet to say": pending.
       if (gov.lemma === "have" && kidsOf(s, h, "advmod").some((k) => s.toks[k]!.lower === "yet")) p.pending = true;
       if (G.openQuestionVerbs.has(gov.lemma) && kidsOf(s, t, "mark").some((k) => G.openQuestionMarkers.has(s.toks[k]!.lower))) p.pending = true;

@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
-import { ADJECTIVES, NOUNS, type PredicateClass, VERBS, type VerbEntry, G } from "../lexicon/index.ts";
+import { ADJECTIVES, NOUNS, type PredicateClass, TIME_WORDS, VERBS, type VerbEntry, G } from "../lexicon/index.ts";
 
 /** A word that states an event of one of the predicate classes, with the frame it was matched in. */
 export interface Predicate {
@@ -50,12 +50,14 @@ function dominatedBy(s: Sent, k: number, top: number): boolean {
 /** Prepositions of the verb's oblique dependents ("called for X" -> for). */
 export function oblPreps(s: Sent, t: number): Set<string> {
   const out = new Set<string>();
+  // "pressed both sides for months": a time phrase is no prepositional argument.
+  const timed = (k: number) => TIME_WORDS.has(s.toks[k]!.lower) || TIME_WORDS.has(s.toks[k]!.lemma);
   for (const a of s.ekids[t] ?? []) {
     const m = /^(obl|nmod|advcl):(.+)$/.exec(a.rel);
-    if (m) out.add(m[2]!.replace(/_/g, " "));
+    if (m && !timed(a.to)) out.add(m[2]!.replace(/_/g, " "));
   }
   // Read the markers themselves too: an untyped oblique, or a clause marked twice ("calling for X to gain").
-  for (const k of kidsOf(s, t, /^(obl|nmod|advcl)/)) for (const c of kidsOf(s, k, /^(case|mark)$/)) out.add(s.toks[c]!.lower);
+  for (const k of kidsOf(s, t, /^(obl|nmod|advcl)/)) if (!timed(k)) for (const c of kidsOf(s, k, /^(case|mark)$/)) out.add(s.toks[c]!.lower);
   return out;
 }
 

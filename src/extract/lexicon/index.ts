@@ -122,6 +122,7 @@ const NominalsSchema = z.object({
   locativePreps: StrList,
   peopleWords: StrList,
   eventNominals: z.record(Str, Str),
+  countryAnaphors: StrList,
 });
 const TopicsSchema = z.object({
   topics: z.array(z.object({ topic: z.string().regex(/^[a-z0-9-]+$/), name: Str, heads: z.array(z.string()), keywords: StrList })),
@@ -160,7 +161,7 @@ const GrammarSchema = z.object({
   groupLeadingVerbs: StrList,
   memberNouns: StrList,
   pairOfPeopleHeads: StrList,
-  pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
+  pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
   newMeetingMarkers: StrList,
   meetingPartMarkers: StrList,
   callModes: StrList,
@@ -438,6 +439,7 @@ export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
 /** "the announcement" -> "announce": nouns that name what a verb's sentence named. */
 export const EVENT_NOMINALS = new Map(Object.entries(NOMINALS.eventNominals));
+export const COUNTRY_ANAPHORS = new Set(NOMINALS.countryAnaphors);
 /** Other words for a role word ("envoy" for "representative"). */
 export const ROLE_SYNONYMS = new Map(Object.entries(ROLES.roleSynonyms));
 export const BRIEF_ROLE_WORDS = new Set(ROLES.briefRoleWords);

@@ -52,7 +52,8 @@ export const meetingPresence: Rule = {
         const rel = (s.ekids[v] ?? []).find((a) => a.to === k)?.rel ?? "";
         if (rel === "obl:in" && !G.inMeetingHeads.has(s.toks[k]!.lemma)) continue;
         if (/^obl:(after|following)$/.test(rel) && future) continue;
-        const m = meetingAt(ctx, s, k);
+        // "after two days of talks in Kunming": the talks the measure is of.
+        const m = meetingAt(ctx, s, k) ?? kidsOf(s, k, "nmod:of").map((x) => meetingAt(ctx, s, x)).find(Boolean);
         if (!m) continue;
         const partners = ekidsOf(s, v, /^obl:with$/).flatMap((w) => ctx.res.actors(s, w));
         attended(ctx, s, [...subjects, ...partners], m, "meeting-presence/at");

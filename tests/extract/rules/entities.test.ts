@@ -177,3 +177,25 @@ describe("titles in lists and communities", () => {
     expect(has(doc, "Antonio Guterres", "URGED", "Hakan Fidan"), describeDoc(doc)).toBe(false);
   });
 });
+
+describe("interviews", () => {
+  it("in a Q&A, 'I' and 'we' in answers are the interviewee and their country, 'you' in questions the interviewee", async () => {
+    const doc = await extractText(
+      "Haitian Foreign Minister Daphne Valcin spoke to the Review. Q: Who pays for the force? A: We have asked the Security Council to finance the force. Q: You met Secretary of State Marco Rubio in Washington last week. A: Yes, and he was generous.",
+    );
+    expect(has(doc, "Haiti", "URGED", "*"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Daphne Valcin", "MET_WITH", "Marco Rubio"), describeDoc(doc)).toBe(true);
+  });
+});
+
+describe("states referred back to and military ranks", () => {
+  it("'The country's military leader, Captain X' leads the state just named; 'pressed both sides for months to halt' urges them", async () => {
+    const doc = await extractText(
+      "Burkina Faso rejected the clause. The country's military leader, Captain Ibrahim Traore, spoke on television. Myanmar's military government and the Arakan Army agreed to a ceasefire. China has pressed both sides for months to halt fighting. The UN special envoy on Myanmar, Julie Bishop, declined to comment.",
+    );
+    expect(has(doc, "Ibrahim Traore", "LEADS", "Burkina Faso"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "China", "URGED", "Arakan Army"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "China", "PROPOSED", "*"), describeDoc(doc)).toBe(false);
+    expect(has(doc, "Julie Bishop", "LEADS", "United Nations"), describeDoc(doc)).toBe(true);
+  });
+});

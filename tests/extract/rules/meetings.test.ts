@@ -233,3 +233,13 @@ describe("brought together", () => {
     for (const c of ["Greece", "Turkey", "United Kingdom"]) expect(has(doc, c, "ATTENDED", meeting.name), describeDoc(doc)).toBe(true);
   });
 });
+
+describe("measures of talks", () => {
+  it("'agreed to a ceasefire after two days of talks in Kunming': both sides were at the talks", async () => {
+    const doc = await extractText("Myanmar's military government and the Arakan Army agreed on Wednesday to a ceasefire in Rakhine State after two days of talks in Kunming.");
+    const talks = doc.entities.find((e) => e.type === "Meeting")!;
+    expect(talks, describeDoc(doc)).toBeDefined();
+    expect(has(doc, "Arakan Army", "ATTENDED", talks.name), describeDoc(doc)).toBe(true);
+    expect(has(doc, talks.name, "HELD_IN", "Kunming"), describeDoc(doc)).toBe(true);
+  });
+});

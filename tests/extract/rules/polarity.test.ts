@@ -122,3 +122,11 @@ describe("conditions misread as clauses", () => {
     expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
   });
 });
+
+describe("what one would sooner not do", () => {
+  it("'I would resign before I signed off on talks with them' signs off on nothing", async () => {
+    const doc = await extractText("Colombia proposed talks with the armed groups. Defence Minister Ana Ruiz said she would resign before she signed off on talks with the armed groups.");
+    expect(entity(doc, "Ana Ruiz")).toBeDefined();
+    expect(has(doc, "Ana Ruiz", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
+  });
+});
