@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { readArticles } from "../article/index.ts";
-import { loadConfig } from "../config/index.ts";
+import { loadConfig, traceExtractionEnabled } from "../config/index.ts";
 import type { Extraction } from "../extract/schema.ts";
 import { UserError, action } from "./errors.ts";
 import { table } from "./format.ts";
@@ -55,6 +55,7 @@ export function extractCommand(): Command {
             articles.map((a) => a.article),
             {
               minConfidence: min,
+              trace: traceExtractionEnabled() ? (line) => process.stderr.write(`${line}\n`) : undefined,
               onEach: (outcome, index) => {
                 if (!outcome.ok) {
                   failed = true;

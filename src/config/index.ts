@@ -240,3 +240,8 @@ export function defaultWorkers(): number {
 export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.KG_DEBUG?.trim());
 }
+
+/** KG_DEBUG_EVENTS=1: `kg extract` and `kg eval` print each event the extraction rules commit (for rule writers). */
+export function traceExtractionEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.KG_DEBUG_EVENTS?.trim() === "1";
+}
