@@ -3,7 +3,7 @@ import { looseKey } from "../text/normalise.ts";
 import path from "node:path";
 import worldCountries from "world-countries";
 import { z } from "zod";
-import { REPO_ROOT } from "../config/index.ts";
+import { loadConfig } from "../config/index.ts";
 import type { ActorCandidate } from "./schema.ts";
 
 /** config/groups.json: actor groups such as "Europe" and "NATO", extendable by users. */
@@ -27,14 +27,13 @@ export type Group = z.infer<typeof GroupSchema>;
 
 export const GroupsFileSchema = z.object({ groups: z.array(GroupSchema) });
 
-export const DEFAULT_GROUPS_FILE = path.join(REPO_ROOT, "config", "groups.json");
 
 export class GroupsConfigError extends Error {
   readonly userFacing = true;
 }
 
 /** Reads the groups file; a missing file means no groups, a malformed one is a clear error. */
-export function loadGroups(file: string = process.env.KG_GROUPS_FILE ?? DEFAULT_GROUPS_FILE): Group[] {
+export function loadGroups(file: string = loadConfig().groupsFile): Group[] {
   if (!existsSync(file)) return [];
   let json: unknown;
   try {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { REPO_ROOT } from "../config/index.ts";
+import { loadConfig, REPO_ROOT } from "../config/index.ts";
 
 /**
  * The topic taxonomy: the extractor's list (src/extract/lexicons/topics.json, read only here) plus the
@@ -13,7 +13,6 @@ const TopicFileSchema = z.object({
 export type TaxonomyTopic = { id: string; name: string };
 
 export const BUILTIN_TOPICS_FILE = path.join(REPO_ROOT, "src", "extract", "lexicons", "topics.json");
-export const USER_TOPICS_FILE = path.join(REPO_ROOT, "config", "topics.json");
 
 export class TopicsConfigError extends Error {
   readonly userFacing = true;
@@ -34,7 +33,8 @@ function readTopics(file: string): TaxonomyTopic[] {
   return parsed.data.topics.map((t) => ({ id: t.topic, name: t.name }));
 }
 
-export function loadTaxonomy(files: string[] = [BUILTIN_TOPICS_FILE, process.env.KG_TOPICS_FILE ?? USER_TOPICS_FILE]): TaxonomyTopic[] {
+/** The built-in topics plus the user's file (KG_TOPICS_FILE, default config/topics.json, from src/config). */
+export function loadTaxonomy(files: string[] = [BUILTIN_TOPICS_FILE, loadConfig().topicsFile]): TaxonomyTopic[] {
   const byId = new Map<string, TaxonomyTopic>();
   for (const file of files) for (const t of readTopics(file)) if (!byId.has(t.id)) byId.set(t.id, t);
   return [...byId.values()];

@@ -10,22 +10,25 @@ export const STDIN = "-";
 const KNOWN_EXTENSIONS = Object.keys(EXTENSION_FORMATS);
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 
-function isArticleFile(name: string): boolean {
-  return !name.startsWith(".") && KNOWN_EXTENSIONS.includes(path.extname(name).toLowerCase());
+/** Which files a folder contributes: those with these extensions (default: the article formats). */
+export interface ListOptions {
+  extensions?: readonly string[];
+  /** What such a file is called in messages (default "article"). */
+  kind?: string;
 }
 
 /**
- * Article files under a folder, recursively (hidden entries and node_modules skipped without a word); other
+ * Wanted files under a folder, recursively (hidden entries and node_modules skipped without a word); other
  * files go to `others`, so the caller can say they were skipped.
  */
-async function walk(folder: string, others: string[] = []): Promise<string[]> {
+async function walk(folder: string, extensions: readonly string[], others: string[] = []): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await walk(full, others)));
-    } else if (entry.isFile() && isArticleFile(entry.name)) {
+      if (!entry.name.startsWith(".") && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await walk(full, extensions, others)));
+    } else if (entry.isFile() && !entry.name.startsWith(".") && extensions.includes(path.extname(entry.name).toLowerCase())) {
       found.push(full);
     } else if (entry.isFile() && !entry.name.startsWith(".")) {
       others.push(full);
@@ -44,13 +47,16 @@ async function statOrUndefined(p: string) {
 
 /**
  * Expands input paths into the files to read: files as given, folders recursively (article extensions
- * only: .txt .md .markdown .json .jsonl .ndjson .html .htm), globs (quoted, expanded here), "-" (stdin) as is.
- * The result is sorted and free of duplicates. A missing path, a glob matching nothing or a folder without
- * article files is a failure; the other paths go on. Other files found in folders are listed as skipped.
+ * only: .txt .md .markdown .json .jsonl .ndjson .html .htm, or options.extensions), globs (quoted, expanded here),
+ * "-" (stdin) as is. The result is sorted and free of duplicates. A missing path, a glob matching nothing or a
+ * folder without such files is a failure; the other paths go on. Other files found in folders are listed as skipped.
  */
 export async function listInputFiles(
   paths: readonly string[],
+  options: ListOptions = {},
 ): Promise<{ files: string[]; failures: InputFailure[]; skipped: InputFailure[] }> {
+  const extensions = options.extensions ?? KNOWN_EXTENSIONS;
+  const kind = options.kind ?? "article";
   const failures: InputFailure[] = [];
   const others: string[] = [];
   const found: string[] = [];
@@ -62,9 +68,9 @@ export async function listInputFiles(
     }
     const info = await statOrUndefined(input);
     if (info?.isDirectory()) {
-      const inFolder = await walk(input, others);
+      const inFolder = await walk(input, extensions, others);
       if (inFolder.length === 0) {
-        failures.push({ file: input, reason: "folder holds no article files", hint: `put ${KNOWN_EXTENSIONS.join(" ")} files in it, or give the files themselves` });
+        failures.push({ file: input, reason: `folder holds no ${kind} files`, hint: `put ${extensions.join(" ")} files in it, or give the files themselves` });
       }
       found.push(...inFolder);
     } else if (info) {
@@ -91,8 +97,8 @@ export async function listInputFiles(
     .sort()
     .map((f) => ({
       file: path.relative(process.cwd(), f).startsWith("..") ? f : path.relative(process.cwd(), f),
-      reason: `skipped: ${path.extname(f) ? `the extension ${path.extname(f)} is` : "a name without an extension is"} not an article format`,
-      hint: `article files end in ${KNOWN_EXTENSIONS.join(" ")}; rename it, or name the file itself to have its content checked`,
+      reason: `skipped: ${path.extname(f) ? `the extension ${path.extname(f)} is` : "a name without an extension is"} not ${kind === "article" ? "an article format" : `a ${kind} file`}`,
+      hint: `${kind} files end in ${extensions.join(" ")}; rename it, or name the file itself to have its content checked`,
     }));
   return { files: stdin ? [STDIN, ...files] : files, failures, skipped };
 }

@@ -62,7 +62,15 @@ export function toArticle(raw: unknown): ToArticleResult {
       hint: 'write each article as an object such as {"title": "...", "body": "...", "source": "...", "publishedAt": "2025-08-18"}',
     };
   }
-  const record = withAliases(raw as Record<string, unknown>);
+  const given = raw as Record<string, unknown>;
+  if (given.title === undefined && given.body === undefined && typeof given.article === "object" && Array.isArray(given.entities)) {
+    return {
+      ok: false,
+      reason: "this is an extraction document (what `kg extract` writes), not an article",
+      hint: "store extraction documents with `kg load`; `kg ingest` reads articles",
+    };
+  }
+  const record = withAliases(given);
   if (typeof record.title === "string") record.title = normaliseLine(record.title.replace(/\s+/g, " "));
   if (typeof record.body === "string") record.body = removeBoilerplate(record.body);
   if (record.publishedAt !== undefined) {

@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/index.ts";
+import { ConfigError, debugEnabled } from "../config/index.ts";
 import { Neo4jUnavailableError } from "../store/errors.ts";
 
 /** An error whose message is already written for the user: printed as is, without a stack trace. */
@@ -19,7 +19,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       }
       const msg = err instanceof Error ? err.message : String(err);
       process.stderr.write(`kg: unexpected error: ${msg}\n`);
-      if (process.env.KG_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
+      if (debugEnabled()) process.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
       else process.stderr.write("(set KG_DEBUG=1 for details)\n");
     }
   };

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { readArticles } from "../article/index.ts";
-import { loadConfig } from "../config/index.ts";
+import { loadConfig, traceExtractionEnabled } from "../config/index.ts";
 import { UserError, action } from "./errors.ts";
 
 function collect(value: string, previous: string[]): string[] {
@@ -32,7 +32,7 @@ export function evalCommand(): Command {
         const parser = createParser(loadConfig().parser, { log: (line) => process.stderr.write(`${line}\n`) });
         let outcomes;
         try {
-          outcomes = await extractArticles(parser, wanted);
+          outcomes = await extractArticles(parser, wanted, { trace: traceExtractionEnabled() ? (line) => process.stderr.write(`${line}\n`) : undefined });
         } finally {
           await parser.close();
         }

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { readArticles } from "../article/index.ts";
-import { loadConfig } from "../config/index.ts";
+import { loadConfig, traceExtractionEnabled } from "../config/index.ts";
 import type { Extraction } from "../extract/schema.ts";
 import { UserError, action } from "./errors.ts";
 import { table } from "./format.ts";
@@ -13,7 +13,11 @@ export function extractCommand(): Command {
   return new Command("extract")
     .description("extract entities, relations and stances from articles (no database needed; uses the parser)")
     .argument("<paths...>", "files (.txt .md .json .jsonl .html), folders (recursive), globs, or - for stdin")
-    .addOption(new Option("-f, --format <format>", "json (one article), jsonl (one document per line) or table").choices(["json", "jsonl", "table"]).default("json"))
+    .addOption(
+      new Option("-f, --format <format>", "json (one article), jsonl (one document per line, with the article's text and content hash: the input of `kg load`) or table")
+        .choices(["json", "jsonl", "table"])
+        .default("json"),
+    )
     .option("--min-confidence <n>", "drop relations and stances below this confidence (0-1)", "0")
     .action(
       action(async (paths: string[], opts: { format: "json" | "jsonl" | "table"; minConfidence: string }) => {
@@ -31,6 +35,7 @@ export function extractCommand(): Command {
         }
         const { createParser } = await import("../parse/index.ts");
         const { extractArticles } = await import("../pipeline/extract.ts");
+        const { documentOf } = await import("../pipeline/document.ts");
         const parser = createParser(loadConfig().parser, { log: (line) => process.stderr.write(`${line}\n`) });
         let failed = failures.length > 0;
         try {
@@ -50,13 +55,15 @@ export function extractCommand(): Command {
             articles.map((a) => a.article),
             {
               minConfidence: min,
+              trace: traceExtractionEnabled() ? (line) => process.stderr.write(`${line}\n`) : undefined,
               onEach: (outcome, index) => {
                 if (!outcome.ok) {
                   failed = true;
                   process.stderr.write(`kg: ${articles[index]!.file ?? outcome.article.id}: ${outcome.error}\n`);
                   done.set(index, "");
                 } else if (opts.format === "json") done.set(index, JSON.stringify(outcome.extraction, null, 2) + "\n");
-                else if (opts.format === "jsonl") done.set(index, JSON.stringify(outcome.extraction) + "\n");
+                // jsonl documents also carry the article's text and content hash, for `kg load` (README "Past one machine").
+                else if (opts.format === "jsonl") done.set(index, JSON.stringify(documentOf(outcome.article, outcome.extraction)) + "\n");
                 else done.set(index, renderTable(outcome.extraction) + "\n\n");
                 flush();
               },

@@ -8,6 +8,7 @@ import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { ingestCommand } from "./ingest.ts";
 import { layoutCommand } from "./layout.ts";
+import { loadCommand } from "./load.ts";
 import { nlpCommand } from "./nlp.ts";
 import { queryCommand } from "./query.ts";
 import { schemaCommand } from "./schema.ts";
@@ -25,6 +26,7 @@ const program = new Command("kg")
 program
   .addCommand(upCommand())
   .addCommand(ingestCommand())
+  .addCommand(loadCommand())
   .addCommand(layoutCommand())
   .addCommand(statsCommand())
   .addCommand(deleteArticleCommand())

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { loadConfig, type ParserConfig } from "../config/index.ts";
 import { installParserJars, startLocalParser, statusLocalParser, stopLocalParser, type LocalParserStatus } from "../parse/local/index.ts";
+import { describeParserUrls } from "../parse/client.ts";
 import { action } from "./errors.ts";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -26,7 +27,7 @@ const homeHelp = "server home: run file, credentials, log (default KG_NLP_HOME o
 
 function describeStatus(status: LocalParserStatus, config: ParserConfig): string {
   const lines: string[] = [];
-  if (config.url) lines.push(`Note: KG_NLP_URL is set, so commands use the parser at ${config.url}, not this local one.`);
+  if (config.url) lines.push(`Note: KG_NLP_URL is set, so commands use the parser at ${describeParserUrls(config)}, not this local one.`);
   if (!status.running) {
     lines.push(
       status.unrecordedPid !== null

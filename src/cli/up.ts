@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadConfig, REPO_ROOT } from "../config/index.ts";
 import { openStore } from "../store/connection.ts";
 import { installJars, statusLocalNeo4j } from "../store/local/index.ts";
+import { describeParserUrls } from "../parse/client.ts";
 import { ensureLocalParser, installParserJars } from "../parse/local/index.ts";
 import { applySchema } from "../store/schema.ts";
 import { DEFAULT_PORT } from "../server/defaults.ts";
@@ -43,12 +44,16 @@ export function upCommand(): Command {
         });
         try {
           const parser = await parserReady;
-          log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${new URL(config.parser.url!).origin}`}`);
+          log(`Parser: ${parser ? `the local Stanford CoreNLP ${parser.version} at ${parser.url}` : `KG_NLP_URL ${describeParserUrls(config.parser)}`}`);
           await applySchema(store);
           log(`Neo4j: ${store.target.uri} (database ${store.database}); schema applied`);
           const { createParser } = await import("../parse/index.ts");
           const client = createParser(config.parser, { log });
-          const summary = await ingestPaths(store, client, [opts.seeds], { maxBytes: config.maxFileBytes, batchSize: config.batchSize }).finally(() => client.close());
+          const summary = await ingestPaths(store, client, [opts.seeds], {
+            maxBytes: config.maxFileBytes,
+            batchSize: config.batchSize,
+            workers: { count: config.workers, parser: config.parser, log },
+          }).finally(() => client.close());
           printSummary(summary);
           process.stdout.write(`\n${formatStats(await graphStats(store))}\n`);
           const local = config.neo4jUri ? undefined : await statusLocalNeo4j(config.localNeo4jHome);

@@ -39,6 +39,8 @@ export interface Ctx {
   publishedAt?: string;
   facts: FactDraft[];
   positions: PositionDraft[];
+  /** Where to describe each committed event, when a developer asks (ExtractOptions.trace). */
+  trace?: (line: string) => void;
 }
 
 export function addFact(ctx: Ctx, f: FactDraft): void {

@@ -21,6 +21,8 @@ export const EXTRACTOR = { name: "kg-rules", version: "2.0.0" } as const;
 export interface ExtractOptions {
   /** Drop relations and stances below this confidence (default 0: keep all). */
   minConfidence?: number;
+  /** Receives one line per event the rules commit, with its polarity (for developers: KG_DEBUG_EVENTS=1). */
+  trace?: (line: string) => void;
 }
 
 /**
@@ -33,7 +35,7 @@ export function extract(article: Article, parsed: ParsedText, opts: ExtractOptio
   findNames(doc, reg);
   tidyNames(reg);
   dropPeoplePlaces(reg);
-  const ctx: Ctx = { doc, reg, res: new Resolver(doc, reg), publishedAt: article.publishedAt, facts: [], positions: [] };
+  const ctx: Ctx = { doc, reg, res: new Resolver(doc, reg), publishedAt: article.publishedAt, facts: [], positions: [], trace: opts.trace };
   leadsFromOffices(ctx);
   findMeetings(ctx);
   runRules(ctx);

@@ -1,10 +1,11 @@
 import http from "node:http";
 import https from "node:https";
-import type { ParserConfig } from "../config/index.ts";
+import { parserUrls, type ParserConfig } from "../config/index.ts";
 import { splitText } from "./chunk.ts";
 import { readCoreNlpJson } from "./corenlp-json.ts";
 import { ParserAuthError, ParserError, ParserUnavailableError } from "./errors.ts";
 import { annotate, displayUrl, type ParserEndpoint } from "./http.ts";
+import { EndpointRotation } from "./rotation.ts";
 import { ensureLocalParser } from "./local/ensure.ts";
 import { corenlpVersion, defaultLibDir } from "./local/paths.ts";
 import type { ParsedText, Sentence } from "./schema.ts";
@@ -36,28 +37,32 @@ export interface ParserOptions {
 }
 
 /**
- * A client of a CoreNLP server: KG_NLP_URL (with KG_NLP_USER / KG_NLP_PASSWORD) when set, else the project's local
- * server, started on the first parse when it is not running. Texts longer than `maxChars` are parsed in pieces cut
- * at paragraph breaks, and the offsets re-based.
+ * A client of CoreNLP servers: KG_NLP_URL (with KG_NLP_USER / KG_NLP_PASSWORD) when set, one URL or several used in
+ * turn (see EndpointRotation), else the project's local server, started on the first parse when it is not running.
+ * Texts longer than `maxChars` are parsed in pieces cut at paragraph breaks, and the offsets re-based.
  */
 export function createParser(config: ParserConfig, options: ParserOptions = {}): Parser {
   const agentOptions = { keepAlive: true, maxSockets: config.concurrency };
-  const agent = config.url?.startsWith("https:") ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const limit = limiter(config.concurrency);
   const settings = settingsDigest();
+  const external = parserUrls(config);
   let closed = false;
-  let endpoint: Promise<ParserEndpoint & { version: string }> | null = null;
+  let endpoint: Promise<{ rotation: EndpointRotation; where: string; version: string }> | null = null;
 
   const resolveEndpoint = () => {
-    endpoint ??= config.url
-      ? Promise.resolve(externalEndpoint(config))
-      : ensureLocalParser(config, { log: options.log }).catch((err: unknown) => {
-          endpoint = null; // let a later call try again
-          throw err;
-        });
+    endpoint ??= external.length
+      ? Promise.resolve(externalEndpoints(config, external))
+      : ensureLocalParser(config, { log: options.log }).then(
+          (local) => ({ rotation: new EndpointRotation([local]), where: displayUrl(local), version: local.version }),
+          (err: unknown) => {
+            endpoint = null; // let a later call try again
+            throw err;
+          },
+        );
     return endpoint;
   };
-  const versionWithoutServer = () => (config.url ? "unknown" : (corenlpVersion(defaultLibDir) ?? "unknown"));
+  const versionWithoutServer = () => (external.length ? "unknown" : (corenlpVersion(defaultLibDir) ?? "unknown"));
 
   async function parse(text: string): Promise<ParsedText> {
     if (closed) throw new ParserError("This parser client was closed.");
@@ -67,22 +72,21 @@ export function createParser(config: ParserConfig, options: ParserOptions = {}):
     if (pieces.length === 0) return { sentences: [], parser: { name: PARSER_NAME, version: versionWithoutServer(), settings } };
 
     const target = await resolveEndpoint();
-    const where = displayUrl(target);
     const parts = await Promise.all(
       pieces.map((piece) =>
         limit(async (): Promise<Sentence[]> => {
-          const body = await annotate(target, piece.text, {
+          const body = await annotate(target.rotation, piece.text, {
             timeoutMs: config.timeoutMs,
             connectTimeoutMs: options.connectTimeoutMs,
             retries: options.retries ?? 3,
-            agent,
+            agents,
           });
-          return readCoreNlpJson(body, piece.text, piece.start, where);
+          return readCoreNlpJson(body, piece.text, piece.start, target.where);
         }),
       ),
     ).catch((err: unknown) => {
       // The local server went away (stopped, killed): the next call looks for it again, and starts it if need be.
-      if (err instanceof ParserUnavailableError && !config.url && endpoint !== null) endpoint = null;
+      if (err instanceof ParserUnavailableError && !external.length && endpoint !== null) endpoint = null;
       throw err;
     });
     return { sentences: parts.flat(), parser: { name: PARSER_NAME, version: target.version, settings } };
@@ -119,20 +123,26 @@ export function createParser(config: ParserConfig, options: ParserOptions = {}):
     parseMany,
     async close() {
       closed = true;
-      agent.destroy();
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }
 
-function externalEndpoint(config: ParserConfig): ParserEndpoint & { version: string } {
-  return {
-    url: config.url!,
+/** The servers of KG_NLP_URL (the same credentials for each, unless a URL carries its own). */
+function externalEndpoints(config: ParserConfig, urls: string[]): { rotation: EndpointRotation; where: string; version: string } {
+  const endpoints: ParserEndpoint[] = urls.map((url) => ({
+    url,
     user: config.user,
     password: config.password,
-    version: "unknown",
-    hint: "Check that the CoreNLP server at KG_NLP_URL is running and reachable, or unset KG_NLP_URL to use the project's local parser.",
+    hint:
+      urls.length > 1
+        ? "Check that the CoreNLP servers of KG_NLP_URL are running and reachable, or unset KG_NLP_URL to use the project's local parser."
+        : "Check that the CoreNLP server at KG_NLP_URL is running and reachable, or unset KG_NLP_URL to use the project's local parser.",
     authHint: "Check KG_NLP_USER and KG_NLP_PASSWORD (the server's -username and -password).",
-  };
+  }));
+  // Messages about an answer name the list (any of the servers may have given it).
+  return { rotation: new EndpointRotation(endpoints), where: endpoints.map(displayUrl).join(", "), version: "unknown" };
 }
 
 /**
@@ -164,4 +174,11 @@ function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
       else active--;
     }
   };
+}
+
+/** The servers of KG_NLP_URL for messages: origins only (never the credentials a URL may carry). */
+export function describeParserUrls(config: Pick<ParserConfig, "url">): string {
+  return parserUrls(config)
+    .map((url) => new URL(url).origin)
+    .join(", ");
 }

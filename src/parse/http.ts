@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { ParserAuthError, ParserRequestError, ParserUnavailableError } from "./errors.ts";
+import { EndpointRotation } from "./rotation.ts";
 import { propertiesParam } from "./settings.ts";
 
 /** A CoreNLP server to send text to. */
@@ -22,7 +23,8 @@ export interface AnnotateOptions {
   connectTimeoutMs?: number;
   /** Further attempts after a connection failure, a 5xx or a timeout (a timeout is retried once at most). */
   retries: number;
-  agent?: http.Agent;
+  /** Kept-alive connections, by protocol. */
+  agents?: { http?: http.Agent; https?: https.Agent };
 }
 
 interface Answer {
@@ -40,11 +42,15 @@ class TransportError extends Error {
   }
 }
 
-/** Target URL and Authorization header of an endpoint (credentials in the URL are moved to the header). */
+/**
+ * Target URL and Authorization header of an endpoint. Credentials in the URL are that server's own and win over
+ * `user` / `password` (KG_NLP_USER / KG_NLP_PASSWORD, for every server); either way they go in the header.
+ */
 export function requestTarget(endpoint: ParserEndpoint, search = `properties=${propertiesParam()}`): { url: URL; authorization?: string } {
   const url = new URL(endpoint.url);
-  const user = endpoint.user ?? (url.username ? decodeURIComponent(url.username) : undefined);
-  const password = endpoint.password ?? (url.password ? decodeURIComponent(url.password) : "");
+  const inUrl = url.username !== "";
+  const user = inUrl ? decodeURIComponent(url.username) : endpoint.user;
+  const password = inUrl ? decodeURIComponent(url.password) : (endpoint.password ?? "");
   url.username = "";
   url.password = "";
   if (!url.pathname) url.pathname = "/";
@@ -67,24 +73,35 @@ export function displayUrl(endpoint: ParserEndpoint): string {
  * POSTs `text` (UTF-8, as is: CoreNLP 4.5 reads a text/plain body verbatim) for annotation with CORENLP_SETTINGS
  * and returns the JSON body. Connection failures, 5xx and timeouts are retried with backoff; then a
  * ParserUnavailableError (nothing answers) or ParserRequestError (the server answered, but failed on this text).
+ * Given several servers (a rotation), each attempt goes to the next one in turn and a failed attempt moves on to a
+ * server not yet tried at once; the backoff comes when every server failed, and the retries count per server.
  */
-export async function annotate(endpoint: ParserEndpoint, text: string, options: AnnotateOptions): Promise<string> {
-  const { url, authorization } = requestTarget(endpoint);
-  const where = displayUrl(endpoint);
+export async function annotate(target: ParserEndpoint | EndpointRotation, text: string, options: AnnotateOptions): Promise<string> {
+  const rotation = target instanceof EndpointRotation ? target : new EndpointRotation([target]);
+  const servers = rotation.size;
   const body = Buffer.from(text, "utf8");
-  const headers: http.OutgoingHttpHeaders = {
-    "content-type": "text/plain; charset=utf-8",
-    "content-length": body.length,
-    accept: "application/json",
-    ...(authorization ? { authorization } : {}),
-  };
+  const tried = new Set<ParserEndpoint>();
   let timeouts = 0;
+  let round = 0;
   for (let attempt = 0; ; attempt++) {
+    const endpoint = rotation.pick(tried);
+    tried.add(endpoint);
+    const { url, authorization } = requestTarget(endpoint);
+    const where = displayUrl(endpoint);
+    const headers: http.OutgoingHttpHeaders = {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": body.length,
+      accept: "application/json",
+      ...(authorization ? { authorization } : {}),
+    };
     let failure: string;
     let serverFailed = false;
     try {
       const answer = await send("POST", url, headers, body, options);
-      if (answer.status === 200) return answer.body;
+      if (answer.status === 200) {
+        rotation.succeeded(endpoint);
+        return answer.body;
+      }
       const said = summary(answer.body);
       if (answer.status === 401 || answer.status === 403) {
         throw new ParserAuthError(`The parser at ${where} refused the request (HTTP ${answer.status}${said ? `: ${said}` : ""}). ${endpoint.authHint}`);
@@ -105,17 +122,24 @@ export async function annotate(endpoint: ParserEndpoint, text: string, options: 
       failure = err.message;
       if (err.timedOut) timeouts++;
     }
-    if (attempt >= options.retries || timeouts > 1) {
+    rotation.failed(endpoint);
+    // A text that makes servers time out will do so again: one more try than there are servers, no more.
+    if (attempt >= (options.retries + 1) * servers - 1 || timeouts > servers) {
+      const whereAll = servers > 1 ? `${where} (and ${servers - 1} other server${servers > 2 ? "s" : ""} of KG_NLP_URL)` : where;
       if (serverFailed) {
-        throw new ParserRequestError(`The parser at ${where} failed on a text of ${text.length} characters, ${attempt + 1} times: ${failure}.`);
+        throw new ParserRequestError(`The parser at ${whereAll} failed on a text of ${text.length} characters, ${attempt + 1} times: ${failure}.`);
       }
       throw new ParserUnavailableError(
-        where,
+        whereAll,
         `${failure}${attempt > 0 ? ` (${attempt + 1} attempts)` : ""}`,
         timeouts > 0 ? `${endpoint.hint} A busy or slow server may need a longer KG_NLP_TIMEOUT_MS (now ${options.timeoutMs} ms).` : endpoint.hint,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt + Math.random() * 100));
+    // Another server not tried yet for this text: at once. Every one failed: wait, then a new round.
+    if (tried.size < servers) continue;
+    tried.clear();
+    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** round + Math.random() * 100));
+    round++;
   }
 }
 
@@ -134,8 +158,8 @@ export async function probe(endpoint: ParserEndpoint, path: string, timeoutMs: n
 function send(method: string, url: URL, headers: http.OutgoingHttpHeaders, body: Buffer | undefined, options: AnnotateOptions): Promise<Answer> {
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(options.timeoutMs, 5000);
   return new Promise((resolve, reject) => {
-    const lib = url.protocol === "https:" ? https : http;
-    const req = lib.request(url, { method, headers, agent: options.agent });
+    const secure = url.protocol === "https:";
+    const req = (secure ? https : http).request(url, { method, headers, agent: secure ? options.agents?.https : options.agents?.http });
     let settled = false;
     const fail = (err: TransportError) => {
       if (settled) return;

@@ -2,7 +2,7 @@
  * The parse stage: text -> sentences, tokens, parts of speech, lemmas, named entities and Universal Dependencies
  * (ParsedText), from a Stanford CoreNLP server: KG_NLP_URL, or the project's local one (src/parse/local).
  */
-export { createParser, type ParseOutcome, type Parser, type ParserOptions } from "./client.ts";
+export { createParser, describeParserUrls, type ParseOutcome, type Parser, type ParserOptions } from "./client.ts";
 export { splitText, type TextPiece } from "./chunk.ts";
 export { LocalParserError, ParserAuthError, ParserError, ParserRequestError, ParserResponseError, ParserUnavailableError } from "./errors.ts";
 export { ensureLocalParser } from "./local/index.ts";

@@ -1,13 +1,14 @@
-import { listInputFiles, readArticleFile, contentHash } from "../article/index.ts";
-import type { Article, InputFailure } from "../article/schema.ts";
-import { buildArticleGraph } from "../graph/build.ts";
-import type { Parser } from "../parse/index.ts";
-import { extractArticles } from "./extract.ts";
-import type { ArticleGraph } from "../graph/schema.ts";
+import { contentHash, listInputFiles, readArticleFile } from "../article/index.ts";
+import { parserUrls, type ParserConfig } from "../config/index.ts";
+import { ensureLocalParser, type Parser } from "../parse/index.ts";
 import type { Store } from "../store/driver.ts";
-import { DatabaseGoneError, isDatabaseGone, writeArticleGraphs, type WriteOutcome } from "../store/write.ts";
-import { countUnplaced } from "../store/layout.ts";
-import { updateLayout, type LayoutSummary } from "./layout.ts";
+import { storedHashes } from "../store/articles.ts";
+import { DatabaseGoneError, isDatabaseGone } from "../store/write.ts";
+import { inProcessExtractor, type ExtractJob, type ExtractResult, type GraphExtractor } from "./graph-extractor.ts";
+import { workerExtractor } from "./workers/pool.ts";
+import { BatchWriter, emptySummary, finishRun, type IngestSummary } from "./writer.ts";
+
+export type { IngestSummary } from "./writer.ts";
 
 export interface IngestOptions {
   maxBytes?: number;
@@ -18,100 +19,49 @@ export interface IngestOptions {
   onFileDone?: (file: string) => void;
   /** Update the stored explorer layout when articles were added or changed (default true). */
   layout?: boolean;
-}
-
-export interface IngestSummary {
-  ingested: number;
-  updated: number;
-  unchanged: number;
-  failures: InputFailure[];
-  outcomes: WriteOutcome[];
-  /** The explorer layout update after the writes, when one ran. */
-  layout?: LayoutSummary;
-  /** Why the layout could not be updated (the articles are stored all the same; `kg layout` retries). */
-  layoutError?: string;
-  /** Set when the ingest stopped early because Neo4j became unreachable: what happened. */
-  aborted?: string;
-  /** Articles read but not confirmed stored because the ingest stopped early (re-run the ingest for them). */
-  notStored: Array<{ articleId: string; file: string }>;
-  /** Files not read at all, or not to the end, because the ingest stopped early. */
-  unprocessed: string[];
-  /** Files found in folders that are not article files (unknown extension): skipped, and said so. */
-  skipped: InputFailure[];
-  /** Where each article came from ("file" or "file:line"). */
-  files: Map<string, string>;
+  /**
+   * Extract on this many worker threads, each with its own client of the parser described by `parser`
+   * (`kg ingest --workers`); absent or 0: in this thread, with the given parser.
+   */
+  workers?: { count: number; parser: ParserConfig; log?: (line: string) => void };
 }
 
 /**
- * Runs the whole pipeline: read and validate -> parse and extract (a batch at a time, the parser working on several
- * articles at once) -> build graph records -> write in batches.
+ * Runs the whole pipeline: read and validate -> parse and extract (several articles at a time, in this thread or
+ * on worker threads) -> graph records -> one writer, in batches. Articles are written in input order whatever
+ * order their extraction ends in, so the batches, the outcomes and the graph are those of a single thread.
  */
 export async function ingestPaths(store: Store, parser: Parser, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  const batchSize = opts.batchSize ?? 50;
-  const summary: IngestSummary = {
-    ingested: 0,
-    updated: 0,
-    unchanged: 0,
-    failures: [],
-    outcomes: [],
-    notStored: [],
-    unprocessed: [],
-    skipped: [],
-    files: new Map(),
-  };
+  const summary = emptySummary();
   const listed = await listInputFiles(paths);
   summary.failures.push(...listed.failures);
   summary.skipped.push(...listed.skipped);
   opts.onFiles?.(listed.files.length);
+  if (listed.files.length === 0) {
+    await finishRun(store, summary, opts.layout !== false);
+    return summary;
+  }
+
+  const threads = opts.workers && opts.workers.count > 0 ? opts.workers : null;
+  // The local parser is started (when need be) once, here, not by each worker.
+  if (threads && parserUrls(threads.parser).length === 0) await ensureLocalParser(threads.parser, { log: threads.log });
+  const extractor: GraphExtractor = threads
+    ? workerExtractor(threads.parser, threads.count, { log: threads.log })
+    : inProcessExtractor(parser, opts.workers?.parser.concurrency);
+  const batchSize = opts.batchSize ?? 50;
+  const writer = new BatchWriter(store, summary, batchSize);
+  // Started extractions, oldest first: results are taken in this order. A batch's worth at least, so the next batch
+  // is extracted while the last one is written, and twice what the extractor works on at once, so it always has the
+  // next articles in hand.
+  const window: Array<{ job: ExtractJob; result: Promise<ExtractResult> }> = [];
+  const windowSize = Math.max(batchSize, 2 * extractor.capacity);
+  const takeOldest = async () => {
+    const outcome = await window.shift()!.result;
+    if (outcome.ok) await writer.add(outcome.graph);
+    else summary.failures.push(outcome.failure);
+  };
 
   const seen = new Map<string, { hash: string; file: string }>();
-  const fileOf = summary.files;
-  let batch: { article: Article; hash: string; where: string }[] = [];
-
-  // Writing a batch overlaps with extracting the next one: Neo4j works on its own cores meanwhile.
-  let inflight: Promise<void> = Promise.resolve();
-  let writeError: unknown;
-  const settle = (outcomes: WriteOutcome[]) => {
-    for (const o of outcomes) {
-      summary.outcomes.push(o);
-      if (o.status === "failed") {
-        summary.failures.push({
-          file: fileOf.get(o.articleId) ?? o.articleId,
-          reason: `could not be stored in Neo4j: ${o.error ?? "unknown error"}`,
-          hint: "Nothing of this article was written; check the Neo4j logs and ingest the file again.",
-        });
-      } else summary[o.status] += 1;
-    }
-  };
-  const notStored = (ids: string[]) => summary.notStored.push(...ids.map((id) => ({ articleId: id, file: fileOf.get(id) ?? id })));
-  const write = async (graphs: ArticleGraph[]) => {
-    try {
-      settle(await writeArticleGraphs(store, graphs));
-    } catch (err) {
-      if (!(err instanceof DatabaseGoneError)) throw err;
-      settle(err.outcomes);
-      notStored(err.unconfirmed);
-      summary.aborted = err.message;
-      throw err;
-    }
-  };
-  const flush = async () => {
-    const pending = batch;
-    batch = [];
-    // Parsing and extracting this batch overlaps with writing the previous one.
-    const graphs = pending.length ? await toGraphs(parser, pending, summary.failures) : [];
-    await inflight;
-    if (writeError) {
-      // Stopped early: this batch, parsed but not written, is not stored either.
-      notStored(graphs.map((g) => g.article.id));
-      throw writeError;
-    }
-    if (graphs.length === 0) return;
-    inflight = write(graphs).catch((err: unknown) => {
-      writeError = err;
-    });
-  };
-
   // Where reading stands, so a run stopped early can say which files it did not finish.
   let current = -1;
   let currentFinished = false;
@@ -119,15 +69,10 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
     for (const [index, file] of listed.files.entries()) {
       current = index;
       currentFinished = false;
-      if (writeError) {
-        summary.unprocessed.push(...listed.files.slice(index));
-        current = listed.files.length;
-        break;
-      }
       const read = await readArticleFile(file, { maxBytes: opts.maxBytes, stdin: opts.stdin });
       summary.failures.push(...read.failures);
-      for (const [position, { article, line }] of read.articles.entries()) {
-        if (position === read.articles.length - 1) currentFinished = true; // every article of the file is queued (or skipped) once this one is
+      const fresh: ExtractJob[] = [];
+      for (const { article, line } of read.articles) {
         const where = line ? `${file}:${line}` : file;
         const hash = contentHash(article);
         const earlier = seen.get(article.id);
@@ -142,58 +87,55 @@ export async function ingestPaths(store: Store, parser: Parser, paths: string[],
           continue;
         }
         seen.set(article.id, { hash, file: where });
-        fileOf.set(article.id, where);
-        batch.push({ article, hash, where });
-        if (batch.length >= batchSize) await flush();
+        summary.files.set(article.id, where);
+        fresh.push({ article, hash, where });
+      }
+      // An article stored with the same text is not parsed again (the write path would find it unchanged anyway):
+      // a re-run, e.g. after a stopped one, costs what is new.
+      const stored = await storedHashesOrGone(store, fresh.map((j) => j.article.id));
+      for (const [position, job] of fresh.entries()) {
+        if (position === fresh.length - 1) currentFinished = true; // every article of the file is queued (or settled) once this one is
+        if (stored.get(job.article.id) === job.hash) {
+          summary.unchanged += 1;
+          summary.outcomes.push({ articleId: job.article.id, status: "unchanged" });
+          continue;
+        }
+        const result = extractor.run(job);
+        result.catch(() => undefined); // a run stopped early never looks at the later results
+        window.push({ job, result });
+        while (window.length >= windowSize) await takeOldest();
       }
       currentFinished = true;
       opts.onFileDone?.(file);
     }
-    await flush();
-    await flush(); // waits for the last batch and surfaces its error, if any
+    while (window.length > 0) await takeOldest();
+    await writer.finish();
   } catch (err) {
-    if (!(err instanceof DatabaseGoneError)) throw err;
-    // Stopped early: the articles read but not yet sent are not stored either, nor the files not read to the end.
-    notStored(batch.map((p) => p.article.id));
-    batch = [];
+    if (!(err instanceof DatabaseGoneError)) {
+      await writer.settled(); // the batch being written lands (or not) whole before the run stops
+      throw err;
+    }
+    summary.aborted ??= err.message;
+    // Stopped early: the articles read but not yet written are not stored either, nor the files not read to the end.
+    await writer.settled();
+    for (const { job } of window.splice(0)) summary.notStored.push({ articleId: job.article.id, file: job.where });
+    writer.abandon();
     if (current >= 0 && current < listed.files.length) summary.unprocessed.push(...listed.files.slice(currentFinished ? current + 1 : current));
     return summary;
+  } finally {
+    await extractor.close();
   }
-  if (opts.layout !== false) {
-    try {
-      if (summary.ingested + summary.updated > 0 || (await countUnplaced(store)) > 0) summary.layout = await updateLayout(store);
-    } catch (err) {
-      if (isDatabaseGone(err)) summary.aborted = `Neo4j became unreachable before the explorer layout was updated: ${String((err as Error).message).split("\n")[0]}`;
-      summary.layoutError = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    }
-  }
+  await finishRun(store, summary, opts.layout !== false);
   return summary;
 }
 
-async function toGraphs(parser: Parser, pending: { article: Article; hash: string; where: string }[], failures: InputFailure[]): Promise<ArticleGraph[]> {
-  const outcomes = await extractArticles(parser, pending.map((p) => p.article));
-  const graphs: ArticleGraph[] = [];
-  outcomes.forEach((o, i) => {
-    const { hash, where } = pending[i]!;
-    if (!o.ok) {
-      failures.push({
-        file: where,
-        reason: o.error,
-        hint: o.error.startsWith("parsing")
-          ? "The parser could not read this article; check the parser's log (`kg nlp status`) and ingest the file again. The rest of the batch was ingested."
-          : "This is a bug in the extractor; please report it with the file. The rest of the batch was ingested.",
-      });
-      return;
-    }
-    try {
-      graphs.push(buildArticleGraph(o.article, o.extraction, hash));
-    } catch (err) {
-      failures.push({
-        file: where,
-        reason: `building the graph records failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
-        hint: "This is a bug; please report it with the file. The rest of the batch was ingested.",
-      });
-    }
-  });
-  return graphs;
+/** storedHashes, with Neo4j gone reported as the writer reports it (the run stops, saying what it did not do). */
+async function storedHashesOrGone(store: Store, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  try {
+    return await storedHashes(store, ids);
+  } catch (err) {
+    if (isDatabaseGone(err)) throw new DatabaseGoneError([], [], err);
+    throw err;
+  }
 }

@@ -18,6 +18,7 @@ export async function openStore(config: Config, opts: OpenOptions): Promise<Stor
     return connect(
       { uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase },
       "Check that the server at NEO4J_URI is running and reachable, or unset NEO4J_URI to use the project's local Neo4j (`npx kg db start`).",
+      { retryMs: config.neo4jRetryMs },
     );
   }
   let status = await statusLocalNeo4j(config.localNeo4jHome);
@@ -33,10 +34,14 @@ export async function openStore(config: Config, opts: OpenOptions): Promise<Stor
     await startLocalNeo4j({ home: config.localNeo4jHome, log: opts.log });
     status = await statusLocalNeo4j(config.localNeo4jHome);
   }
-  return connect({
-    uri: status.boltUri!,
-    user: status.user ?? "neo4j",
-    password: status.password,
-    database: config.neo4jDatabase,
-  });
+  return connect(
+    {
+      uri: status.boltUri!,
+      user: status.user ?? "neo4j",
+      password: status.password,
+      database: config.neo4jDatabase,
+    },
+    undefined,
+    { retryMs: config.neo4jRetryMs },
+  );
 }

@@ -22,7 +22,8 @@ export async function graphStats(store: Store): Promise<GraphStats> {
 /** Empties the database (tests and benchmarks only). */
 export async function clearGraph(store: Store): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-  const session = store.driver.session({ database: store.database });
+  // The driver's executeQuery bookmarks: later reads, on a cluster's readers too, see the graph cleared.
+  const session = store.driver.session({ database: store.database, bookmarkManager: store.driver.executeQueryBookmarkManager });
   try {
     for (const statement of statements(cypher("admin/clear"))) await session.run(statement);
   } finally {

@@ -141,7 +141,7 @@ function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
 export async function writeArticleGraphs(store: Store, graphs: ArticleGraph[]): Promise<WriteOutcome[]> {
   const unique = dedupeBy(graphs, (g) => g.article.id);
   if (unique.length === 0) return [];
-  const session = store.driver.session({ database: store.database });
+  const session = writeSession(store);
   try {
     try {
       return await session.executeWrite((tx) => claimAndWrite(tx, unique));
@@ -167,7 +167,7 @@ export async function writeArticleGraphs(store: Store, graphs: ArticleGraph[]): 
 
 /** Removes an article and the facts only it supported; entities no other article mentions go too. */
 export async function deleteArticles(store: Store, ids: string[]): Promise<number> {
-  const session = store.driver.session({ database: store.database });
+  const session = writeSession(store);
   try {
     return await session.executeWrite(async (tx) => {
       const kept = await removeArticleFacts(tx, ids);
@@ -178,6 +178,15 @@ export async function deleteArticles(store: Store, ids: string[]): Promise<numbe
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A session for managed write transactions (routed to the leader of a cluster, retried there after a leader
+ * switch). It shares the bookmarks of the driver's executeQuery calls, so the reads that follow a write (the layout
+ * after an ingest, on a reader of a cluster) wait until that reader has the write: causal consistency.
+ */
+function writeSession(store: Store) {
+  return store.driver.session({ database: store.database, defaultAccessMode: "WRITE", bookmarkManager: store.driver.executeQueryBookmarkManager });
 }
 
 function message(err: unknown): string {

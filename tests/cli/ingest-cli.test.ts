@@ -143,7 +143,7 @@ describe("kg ingest / stats", () => {
   });
 
   it("has --help on every command", async () => {
-    const commands = ["ingest", "stats", "delete-article", "up", "db", "serve", "query", "compare", "topics", "timeline", "export", "extract", "eval"];
+    const commands = ["ingest", "load", "stats", "delete-article", "up", "db", "serve", "query", "compare", "topics", "timeline", "export", "extract", "eval"];
     const results = await Promise.all(commands.map((cmd) => kg([cmd, "--help"])));
     results.forEach((res, i) => {
       expect(res.code, commands[i]).toBe(0);

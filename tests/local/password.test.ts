@@ -21,24 +21,24 @@ describe("preparePassword", () => {
   it("keeps an existing home's stored password even when NEO4J_PASSWORD names another", async () => {
     await markInitialised();
     await writeFile(layout.passwordFile, "stored-password-1\n");
-    const password = await preparePassword(layout, undefined, { NEO4J_PASSWORD: "for-another-server" }, noJava, defaultLibDir);
+    const password = await preparePassword(layout, undefined, "for-another-server", noJava, defaultLibDir);
     expect(password).toBe("stored-password-1");
   });
 
   it("uses NEO4J_PASSWORD for an existing home whose password file is gone", async () => {
     await markInitialised();
-    expect(await preparePassword(layout, undefined, { NEO4J_PASSWORD: "env-password-1" }, noJava, defaultLibDir)).toBe("env-password-1");
+    expect(await preparePassword(layout, undefined, "env-password-1", noJava, defaultLibDir)).toBe("env-password-1");
   });
 
   it("says what to do when an existing home's password is unknown", async () => {
     await markInitialised();
-    await expect(preparePassword(layout, undefined, {}, noJava, defaultLibDir)).rejects.toThrow(
+    await expect(preparePassword(layout, undefined, undefined, noJava, defaultLibDir)).rejects.toThrow(
       /was created earlier, but its password is unknown .*NEO4J_PASSWORD/,
     );
   });
 
   it("refuses a too-short password for a new home before touching it", async () => {
-    await expect(preparePassword(layout, undefined, { NEO4J_PASSWORD: "short" }, noJava, defaultLibDir)).rejects.toThrow(
+    await expect(preparePassword(layout, undefined, "short", noJava, defaultLibDir)).rejects.toThrow(
       /at least 8 characters/,
     );
   });

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config/index.ts";
+import { describeParserUrls } from "../../src/parse/client.ts";
 import { installParserJars, startLocalParser, stopLocalParser } from "../../src/parse/local/index.ts";
 import { freePort } from "../../src/parse/local/ports.ts";
 
@@ -46,7 +47,7 @@ export default async function setup({ provide }: TestProject): Promise<Teardown>
   const config = loadConfig().parser;
   if (config.url) {
     provide("nlp", { url: config.url, user: config.user, password: config.password, home: null });
-    console.log(`[nlp] tests use KG_NLP_URL ${new URL(config.url).origin}`);
+    console.log(`[nlp] tests use KG_NLP_URL ${describeParserUrls(config)}`);
     return async () => {};
   }
 

@@ -26,9 +26,9 @@ function parserEnv(): Record<string, string> {
 
 /**
  * Starts `kg <args>` as a user runs it, against the given Neo4j (NEO4J_URI and friends) and the run's parser
- * (wait for it first: tests/parse/helpers.ts `testParserConfig()`).
+ * (wait for it first: tests/parse/helpers.ts `testParserConfig()`); `input`, when given, is its standard input.
  */
-export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, string> = {}): KgRun {
+export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, string> = {}, input?: string | Buffer): KgRun {
   const started = Date.now();
   const child = spawn(process.execPath, [KG, ...args], {
     cwd: REPO_ROOT,
@@ -41,8 +41,9 @@ export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, str
       ...parserEnv(),
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -53,8 +54,8 @@ export function startKg(args: string[], neo4j: Neo4jEnv, env: Record<string, str
   return { child, done };
 }
 
-export async function kg(args: string[], neo4j: Neo4jEnv, env: Record<string, string> = {}) {
-  return startKg(args, neo4j, env).done;
+export async function kg(args: string[], neo4j: Neo4jEnv, env: Record<string, string> = {}, input?: string | Buffer) {
+  return startKg(args, neo4j, env, input).done;
 }
 
 /** The counts of a `kg ingest` summary line. */

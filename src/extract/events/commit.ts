@@ -31,7 +31,7 @@ export interface Event {
  * their own country's or organisation's act ("Budapest would veto it, Szijjarto said") is credited with it too.
  */
 export function commitEvent(ctx: Ctx, ev: Event): void {
-  if (DEBUG) debugEvent(ctx, ev);
+  if (ctx.trace) ctx.trace(describeEvent(ev));
   let cls = ev.cls;
   const { pol } = ev;
   // Whatever happens to the fact, the proposal it names exists ("has not ruled out a UN mandate" names one).
@@ -430,12 +430,11 @@ function speechVerbsOver(s: Sent, t: number): number[] {
   return out;
 }
 
-const DEBUG = typeof process !== "undefined" && process.env.KG_DEBUG_EVENTS === "1";
-function debugEvent(ctx: Ctx, ev: Event): void {
+function describeEvent(ev: Event): string {
   const s = ev.pred.s;
   const flags = Object.entries(ev.pol).filter(([, v]) => v).map(([k]) => k).join(",");
   const themes = ev.themeEntities ? ev.themeEntities.map((e) => e.name) : ev.themes.map((r) => `${r.via}:${s.toks[r.t]!.text}`);
-  console.error(`[event] s${s.index} ${ev.rule} ${ev.cls} ${s.toks[ev.pred.t]!.text} agents=[${ev.agents.map((a) => a.name).join("; ")}] themes=[${themes.join("; ")}] ${flags}`);
+  return `[event] s${s.index} ${ev.rule} ${ev.cls} ${s.toks[ev.pred.t]!.text} agents=[${ev.agents.map((a) => a.name).join("; ")}] themes=[${themes.join("; ")}] ${flags}`;
 }
 
 function isFuture(s: Sent, t: number): boolean {

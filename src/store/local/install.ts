@@ -5,16 +5,17 @@ import { rm, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { LocalNeo4jError } from "./errors.ts";
 import { neo4jDir } from "./paths.ts";
-import { checkJava, checkMaven, resolveJava } from "./tools.ts";
+import { loadConfig } from "../../config/index.ts";
+import { checkJava, checkMaven } from "./tools.ts";
 
 export interface InstallOptions {
   /** Progress messages for people (one line each). */
   log?: (line: string) => void;
   /** Folder holding pom.xml (default <repo>/neo4j); jars go to its lib/. */
   dir?: string;
-  /** Maven executable (default KG_MVN or `mvn`). */
+  /** Maven executable (default KG_MVN or `mvn`, from src/config). */
   mvn?: string;
-  /** Java executable (default: see resolveJava). */
+  /** Java executable (default KG_NEO4J_JAVA, $JAVA_HOME/bin/java, `java`, from src/config). */
   java?: string;
 }
 
@@ -60,9 +61,10 @@ export async function installJars(options: InstallOptions = {}): Promise<Install
     return { libDir, downloaded: false, jarCount: jarCount(libDir) };
   }
 
-  const mvn = options.mvn ?? (process.env.KG_MVN?.trim() || "mvn");
+  const config = loadConfig().localNeo4j;
+  const mvn = options.mvn ?? config.mvn;
   checkMaven(mvn);
-  checkJava(options.java ?? resolveJava());
+  checkJava(options.java ?? config.java);
 
   const partial = path.join(dir, "lib.partial");
   await rm(partial, { recursive: true, force: true });

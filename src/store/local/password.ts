@@ -15,17 +15,16 @@ function storedPassword(layout: HomeLayout): string | undefined {
 
 /**
  * The password for user neo4j. A new home gets it set before the first start: the explicit one,
- * else NEO4J_PASSWORD, else a generated one; it is kept in HOME/password (mode 0600). An existing
+ * else `fromEnv` (NEO4J_PASSWORD), else a generated one; it is kept in HOME/password (mode 0600). An existing
  * home keeps using HOME/password (NEO4J_PASSWORD may be meant for another server), unless told otherwise.
  */
 export async function preparePassword(
   layout: HomeLayout,
   explicit: string | undefined,
-  env: NodeJS.ProcessEnv,
+  fromEnv: string | undefined,
   java: string,
   libDir: string,
 ): Promise<string> {
-  const fromEnv = env.NEO4J_PASSWORD || undefined;
   if (existsSync(layout.systemDbDir)) {
     const known = explicit ?? storedPassword(layout) ?? fromEnv;
     if (known === undefined) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../../config/index.ts";
 
 /** Repository root: this file lives in <repo>/src/store/local/. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -9,10 +10,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const neo4jDir = path.join(repoRoot, "neo4j");
 export const defaultLibDir = path.join(neo4jDir, "lib");
 
-/** Where the server keeps conf, data, logs and run.json. KG_NEO4J_HOME overrides <repo>/.neo4j. */
-export function defaultHome(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.KG_NEO4J_HOME?.trim();
-  return fromEnv ? path.resolve(fromEnv) : path.join(repoRoot, ".neo4j");
+/** Where the server keeps conf, data, logs and run.json: KG_NEO4J_HOME (read by src/config), else <repo>/.neo4j. */
+export function defaultHome(): string {
+  return loadConfig().localNeo4j.home;
 }
 
 /** Fixed layout inside a home folder. */

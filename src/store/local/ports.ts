@@ -39,14 +39,6 @@ export function isListening(port: number, host = "127.0.0.1", timeoutMs = 1000):
   });
 }
 
-export function parsePort(value: string | undefined, what: string): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new LocalNeo4jError(`${what} must be a port number between 1 and 65535, got "${value}".`);
-  }
-  return port;
-}
 
 /**
  * The port to use: an explicit one must be free (clear error otherwise); without one,

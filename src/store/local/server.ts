@@ -3,16 +3,21 @@ import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import neo4j from "neo4j-driver";
+import { loadConfig } from "../../config/index.ts";
 import { jvmOptions, renderConf } from "./conf.ts";
 import { LocalNeo4jError } from "./errors.ts";
 import { lastLines } from "./install.ts";
 import { preparePassword } from "./password.ts";
 import { defaultHome, defaultLibDir, hasBrowserJar, homeLayout, serverVersion, type HomeLayout } from "./paths.ts";
-import { choosePort, isListening, parsePort } from "./ports.ts";
+import { choosePort, isListening } from "./ports.ts";
 import { findUnrecordedServer, isAlive, isServerProcess, sleep, waitForExit } from "./process.ts";
 import { readRunInfo, removeRunInfo, RunInfo, writeRunInfo } from "./runfile.ts";
-import { checkJava, resolveJava } from "./tools.ts";
+import { checkJava } from "./tools.ts";
 
+/**
+ * How to start the server; what is not given comes from the configuration (src/config: KG_NEO4J_*, NEO4J_PASSWORD,
+ * JAVA_HOME), so the environment is read in one place.
+ */
 export interface StartOptions {
   /** Home folder (default KG_NEO4J_HOME or <repo>/.neo4j). */
   home?: string;
@@ -20,7 +25,7 @@ export interface StartOptions {
   boltPort?: number;
   /** Default KG_NEO4J_HTTP_PORT, else 7474 when free, else a free port. */
   httpPort?: number;
-  /** Password of user neo4j for a new home (default NEO4J_PASSWORD, else generated). */
+  /** Password of user neo4j, before the stored one (default for a new home: NEO4J_PASSWORD, else generated). */
   password?: string;
   /** JVM heap, e.g. "512m" (default KG_NEO4J_HEAP or "1g"). */
   heap?: string;
@@ -36,7 +41,6 @@ export interface StartOptions {
   quickJit?: boolean;
   /** How long to wait for Bolt (default KG_NEO4J_START_TIMEOUT_MS or 180 s). */
   timeoutMs?: number;
-  env?: NodeJS.ProcessEnv;
   /** Progress messages for people (one line each). */
   log?: (line: string) => void;
 }
@@ -91,9 +95,9 @@ async function runningServer(layout: HomeLayout): Promise<RunInfo | null> {
  * password. Already running: returns its info. Data and logs stay in the home folder.
  */
 export async function startLocalNeo4j(options: StartOptions = {}): Promise<LocalNeo4jInfo> {
-  const env = options.env ?? process.env;
+  const config = loadConfig().localNeo4j;
   const log = options.log ?? (() => {});
-  const layout = homeLayout(options.home ?? defaultHome(env));
+  const layout = homeLayout(options.home ?? config.home);
 
   const existing = await runningServer(layout);
   if (existing) return { ...existing, alreadyRunning: true };
@@ -110,20 +114,20 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
   if (!version) {
     throw new LocalNeo4jError(`The Neo4j jars are not installed in ${libDir}. Run \`npx kg db install\` (needs Maven and Java 17), then start again.`);
   }
-  const java = options.java ?? resolveJava(env);
+  const java = options.java ?? config.java;
   checkJava(java);
 
-  const heap = checkMemorySize(options.heap ?? (env.KG_NEO4J_HEAP || "1g"), "The heap size (KG_NEO4J_HEAP)");
-  const pageCache = checkMemorySize(options.pageCache ?? (env.KG_NEO4J_PAGECACHE || "512m"), "The page cache size (KG_NEO4J_PAGECACHE)");
+  const heap = checkMemorySize(options.heap ?? config.heap, "The heap size (KG_NEO4J_HEAP)");
+  const pageCache = checkMemorySize(options.pageCache ?? config.pageCache, "The page cache size (KG_NEO4J_PAGECACHE)");
   const boltPort = await choosePort(
-    options.boltPort ?? parsePort(env.KG_NEO4J_BOLT_PORT, "KG_NEO4J_BOLT_PORT"),
+    options.boltPort ?? config.boltPort,
     7687,
     "Bolt",
     [],
     "set another one with --bolt-port or KG_NEO4J_BOLT_PORT",
   );
   const httpPort = await choosePort(
-    options.httpPort ?? parsePort(env.KG_NEO4J_HTTP_PORT, "KG_NEO4J_HTTP_PORT"),
+    options.httpPort ?? config.httpPort,
     7474,
     "HTTP",
     [boltPort],
@@ -133,9 +137,9 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
   for (const dir of [layout.home, layout.confDir, layout.dataDir, layout.logsDir]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   }
-  await writeFile(layout.confFile, renderConf(layout, { boltPort, httpPort, pageCache, heap, transactionTimeout: checkDuration(options.transactionTimeout ?? (env.KG_NEO4J_TX_TIMEOUT || "300s"), "The transaction timeout (KG_NEO4J_TX_TIMEOUT)") }));
+  await writeFile(layout.confFile, renderConf(layout, { boltPort, httpPort, pageCache, heap, transactionTimeout: checkDuration(options.transactionTimeout ?? config.transactionTimeout, "The transaction timeout (KG_NEO4J_TX_TIMEOUT)") }));
   if (!existsSync(layout.systemDbDir)) log(`Creating a new Neo4j database in ${layout.dataDir} (password of user neo4j kept in ${layout.passwordFile}).`);
-  const password = await preparePassword(layout, options.password, env, java, libDir);
+  const password = await preparePassword(layout, options.password, config.initialPassword, java, libDir);
 
   const logOffset = existsSync(layout.logFile) ? statSync(layout.logFile).size : 0;
   const consoleFd = openSync(layout.consoleLog, "w");
@@ -180,7 +184,7 @@ export async function startLocalNeo4j(options: StartOptions = {}): Promise<Local
   await writeRunInfo(layout.runFile, info);
 
   log(`Starting Neo4j ${version} (pid ${info.pid}) on ${info.boltUri}; waiting until it answers (about 10-20 s)...`);
-  const timeoutMs = options.timeoutMs ?? (Number(env.KG_NEO4J_START_TIMEOUT_MS) || 180_000);
+  const timeoutMs = options.timeoutMs ?? config.startTimeoutMs;
   try {
     await waitUntilReady(info, layout, logOffset, timeoutMs, () => exitCode);
   } catch (err) {

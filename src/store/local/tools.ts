@@ -1,16 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { LocalNeo4jError } from "./errors.ts";
-
-/** Java to run Neo4j with: KG_NEO4J_JAVA, else $JAVA_HOME/bin/java, else `java` on PATH. */
-export function resolveJava(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.KG_NEO4J_JAVA?.trim();
-  if (explicit) return explicit;
-  const javaHome = env.JAVA_HOME?.trim();
-  if (javaHome && existsSync(path.join(javaHome, "bin", "java"))) return path.join(javaHome, "bin", "java");
-  return "java";
-}
 
 const JAVA_HELP =
   "Neo4j 5.26 needs Java 17 or 21: install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`), " +
