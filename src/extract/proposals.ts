@@ -50,6 +50,16 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
         if (rel.startsWith("obl") && isTemporalPhrase(s, d)) continue;
       }
       if (rel.startsWith("nmod") && isTemporalPhrase(s, d)) continue;
+      // Conditions and circumstances are not what is proposed ("... to verify the truce if both parties asked").
+      if (rel.startsWith("advcl") && kidsOf(s, d, "mark").some((m) => G.adjunctClauseMarkers.has(s.toks[m]!.lower))) continue;
+      // Where it was said and what it is part of: "in a televised address", "as part of a settlement".
+      if (/^(nmod|obl)/.test(rel) && d > t) {
+        const prep = kidsOf(s, d, "case").map((c) => s.toks[c]!.lower);
+        if (prep.some((p) => /^(in|during|on)$/.test(p)) && G.statementNouns.has(s.toks[d]!.lemma)) continue;
+        if (prep.includes("as") && s.toks[d]!.lemma === "part") continue;
+        // "... bound for Burkina Faso once the rains end", read as a prepositional phrase.
+        if (prep.some((p) => G.adjunctClauseMarkers.has(p) && p !== "before" && p !== "after")) continue;
+      }
       visit(d, depth + 1);
     }
   };
@@ -234,6 +244,11 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
     const offered = byRecency.filter((p) => p.attrs.offered === true);
     if (offered.length) byRecency = offered;
   }
+  // "the deal", "the agreement": what the parties agreed to, when anything was.
+  if (generic && G.agreementNouns.has(tok.lemma)) {
+    const agreed = byRecency.filter((p) => p.attrs.agreed === true);
+    if (agreed.length) byRecency = agreed;
+  }
   if (!byRecency.length) return undefined;
   const head = stem(tok.lower);
   // Modifiers that name actors ("Chinese", "Doha's", "Brazilian-Colombian") say whose, not what.
@@ -277,6 +292,8 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
     const aboutWords = about.flatMap((k) => subtree(s, k).flatMap((x) => contentWords(s.toks[x]!.text))).filter((w) => !actorWords.has(w));
     if (aboutWords.length && !byRecency.some((p) => { const nw = nameWords(p); return aboutWords.some((w) => nw.has(w)); })) return undefined;
     // A definite description presupposes its referent ("the 14-page document", "the full package").
+    // ... unless it says what it is and nothing before shares that ("the toll plan" after an offer of engineers).
+    if (definite && modifiers.length && !anyMod && !actorKeys.size && topicOf(ctx, s, themeSpan(s, t), t) === "other") return undefined;
     if (definite) return best && bestScore > 0 ? best : salient(byRecency, s);
     if (modifiers.length && !anyMod && !(best && proposerKeys(ctx, best).some((k) => actorKeys.has(k)) && actorWords.size)) return undefined;
     if (best && bestScore > 0) return best;

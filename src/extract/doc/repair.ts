@@ -1,5 +1,5 @@
 import { SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
-import type { Sent } from "./doc.ts";
+import { type Sent, subtree } from "./doc.ts";
 
 /**
  * Repairs of two attachment errors the parser makes often on long news sentences, so that the rules can trust
@@ -18,6 +18,7 @@ export function repairSentence(s: Sent): void {
   nameAfterByPhrase(s);
   reducedRelativesWithBy(s);
   subjectAfterRelativeClause(s);
+  objectReadAsParticipleSubject(s);
   for (let t = 0; t < s.toks.length; t++) {
     // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
     // read as the main verb with the noun as its subject, is a passive modifying that noun.
@@ -286,6 +287,34 @@ function conditionReadAsClause(s: Sent): void {
  * "Egypt pledged on Thursday to open its crossings": the parser makes "Thursday" the subject of "to open" and the
  * infinitive an adverbial clause. The time belongs to the verb, and the infinitive is its complement.
  */
+/**
+ * "to open its land crossings for aid trucks bound for Sudan": a verb with no object whose next words are a noun
+ * phrase and a participle is read as the participle's clause with the noun as its subject (dep). The noun is the
+ * verb's object and the participle modifies the noun right before it.
+ */
+function objectReadAsParticipleSubject(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    if (!/^VB[PZD]?$/.test(s.toks[v]!.pos)) continue;
+    const kids = s.kids[v] ?? [];
+    if (kids.some((a) => /^(obj|ccomp|xcomp|cop)$/.test(a.rel))) continue;
+    for (const dep of kids) {
+      if (dep.rel !== "dep" || dep.to < v || s.toks[dep.to]!.pos !== "VBN") continue;
+      const part = dep.to;
+      const pk = s.kids[part] ?? [];
+      if (pk.some((a) => /^(aux|aux:pass|mark)$/.test(a.rel))) continue;
+      const subj = pk.find((a) => a.rel === "nsubj" && a.to > v && a.to < part && s.toks[a.to]!.pos.startsWith("NN"));
+      if (!subj) continue;
+      // The noun phrase starts right after the verb (its determiner or possessive may come first).
+      const span = subtree(s, subj.to);
+      if (Math.min(...span) !== v + 1 || Math.max(...span) !== part - 1) continue;
+      move(s, subj.to, v, "obj");
+      const before = part - 1;
+      move(s, part, s.toks[before]!.pos.startsWith("NN") ? before : subj.to, "acl");
+      break;
+    }
+  }
+}
+
 function timeReadAsSubject(s: Sent): void {
   for (let v = 0; v < s.toks.length; v++) {
     const h = s.head[v]!;

@@ -146,6 +146,23 @@ export class Resolver {
     return uniq;
   }
 
+  /** The two actors of the last "between X and Y" before token t (ten sentences back at most). */
+  private lastBetween(s: Sent, t: number): Entity[] | undefined {
+    for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
+      const sent = this.doc.sents[si]!;
+      const limit = si === s.index ? t : sent.toks.length;
+      for (let i = limit - 1; i >= 0; i--) {
+        if (!/^(nmod|obl)/.test(sent.rel[i]!) || !kidsOf(sent, i, "case").some((c) => sent.toks[c]!.lower === "between")) continue;
+        const c = kidsOf(sent, i, /^conj/)[0];
+        if (c === undefined) continue;
+        const a = this.actors(sent, i);
+        const b = this.actors(sent, c);
+        if (a.length === 1 && b.length === 1 && a[0] !== b[0]) return [a[0]!, b[0]!];
+      }
+    }
+    return undefined;
+  }
+
   /** "both sides", "the two governments", "both presidents": the last two actors named together. */
   pair(s: Sent, t: number): Entity[] {
     const tok = s.toks[t]!;
@@ -156,6 +173,14 @@ export class Resolver {
     // "the two leaders" after two ministers and two leaders were named: the pair whose roles fit the noun.
     const family = ROLE_FAMILIES.find((f) => f.includes(tok.lemma));
     const fits = (e: Entity) => !family || family.some((w) => String(e.attrs.role ?? e.attrs.knownRole ?? "").toLowerCase().includes(w));
+    // "both parties", "the two delegations": the two sides of the last "between X and Y" (talks, a deal, a war).
+    if (G.pairOfSidesHeads.has(tok.lemma)) {
+      const sides = this.lastBetween(s, t);
+      if (sides) {
+        for (const e of sides) this.reg.mention(e, s, startOfNp(s, t), t, "nominal");
+        return sides;
+      }
+    }
     let fallback: Entity[] | undefined;
     for (let si = s.index; si >= 0 && si >= s.index - 10; si--) {
       const sent = this.doc.sents[si]!;

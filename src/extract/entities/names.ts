@@ -1,7 +1,7 @@
 import { slug } from "../../text/normalise.ts";
 import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
-import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS } from "../lexicon/index.ts";
-import { type Entity, Registry } from "./registry.ts";
+import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS, ORG_NAME_HEADS } from "../lexicon/index.ts";
+import { type Entity, type Mention, Registry } from "./registry.ts";
 
 /**
  * Finds the named entities of an article: countries (names, demonyms, capitals and buildings acting for them),
@@ -13,6 +13,7 @@ export function findNames(doc: Doc, reg: Registry): void {
     const covered = new Array<boolean>(s.toks.length).fill(false);
     gazetteer(doc, reg, s, covered);
     groupsByAdjective(reg, s, covered);
+    headedOrganisations(doc, reg, s, covered);
     nerRuns(doc, reg, s, covered);
     titledNames(reg, s, covered);
     compassPlaces(reg, s);
@@ -243,6 +244,63 @@ function nerRuns(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
     else if (tag === "LOCATION") locationRun(doc, reg, s, i, j);
     for (let t = from; t <= j; t++) covered[t] = true;
     i = j + 1;
+  }
+}
+
+const NAME_CONNECTORS = new Set(["of", "for", "and"]);
+
+/**
+ * "Africa Corps", "Alliance of Sahel States", "Sudanese Armed Forces": a run of capitalised words holding an
+ * organisation's head word is one organisation, even where the tagger split it or the gazetteer saw a country or
+ * place in it. Runs holding a known organisation or person are left to those.
+ */
+function headedOrganisations(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
+  const toks = s.toks;
+  const word = (k: number) => toks[k] !== undefined && /^\p{Lu}/u.test(toks[k]!.text) && /^(NNP|NNPS|NN|NNS|JJ)$/.test(toks[k]!.pos);
+  for (let i = 0; i < toks.length; i++) {
+    if (!word(i) || (i > 0 && word(i - 1))) continue;
+    let j = i;
+    for (;;) {
+      if (word(j + 1)) j++;
+      else if (toks[j + 1] && NAME_CONNECTORS.has(toks[j + 1]!.text) && word(j + 2)) j += 2;
+      else break;
+    }
+    // Connectors join names only inside one ("Alliance of Sahel States"), so trim to the last head-bearing part.
+    let heads = 0;
+    let lastHead = -1;
+    for (let k = i; k <= j; k++) if (ORG_NAME_HEADS.has(toks[k]!.text)) (heads++, (lastHead = k));
+    if (!heads || j === i) continue;
+    let end = j;
+    // Beyond the last head only an of-phrase belongs to the name ("Alliance of Sahel States", not "... and Mali").
+    if (lastHead < j) {
+      const of = toks[lastHead + 1]!.text === "of";
+      end = of ? lastHead + 1 : lastHead;
+      if (of) while (end + 1 <= j && !NAME_CONNECTORS.has(toks[end + 1]!.text)) end++;
+      if (end === lastHead + 1) end = lastHead;
+    }
+    let from = i;
+    while (from < end && NAME_CONNECTORS.has(toks[from]!.text)) from++;
+    if (end === from) continue;
+    const inner = new Set<Mention>();
+    let blocked = false;
+    for (let k = from; k <= end; k++) {
+      for (const m of reg.at(s.index, k)) {
+        if ((m.entity.type === "Country" || m.entity.type === "Place") && m.from >= from && m.to <= end) inner.add(m);
+        else blocked = true;
+      }
+    }
+    // A country's ministry stands for the country ("Russian Foreign Ministry"); a title is no organisation.
+    if (blocked || toks.slice(from, end + 1).some((t) => !NAME_CONNECTORS.has(t.lower) && (G.ministryWords.has(t.lower) || TITLE_WORDS.has(t.lower)))) continue;
+    // The name is its country's or place's in full ("Central African Republic"): the gazetteer's reading stands.
+    if ([...inner].some((m) => m.from === from && m.to === end)) continue;
+    for (const m of inner) {
+      reg.unmention(m);
+      if (!m.entity.mentions.length) reg.drop(m.entity);
+    }
+    const text = doc.body.slice(toks[from]!.start, toks[end]!.end);
+    reg.mention(reg.ensure(`org:${slug(text)}`, "Organization", text), s, from, end, "name");
+    for (let k = from; k <= end; k++) covered[k] = true;
+    i = end;
   }
 }
 

@@ -94,6 +94,8 @@ export function commitEvent(ctx: Ctx, ev: Event): void {
         date: typeof theme.attrs.date === "string" && theme.type === "Meeting" ? theme.attrs.date : undefined,
       });
       if (spec.stance) addPosition(ctx, agent, theme, pol.conditional && spec.stance === "support" ? "conditional" : spec.stance, ev);
+      // "agreed to a ceasefire", "signed the accord": what "the deal" and "the agreement" later refer to.
+      if (theme.type === "Proposal" && G.agreementVerbs.has(ev.pred.s.toks[ev.pred.t]!.lemma) && (cls === "SUPPORT" || cls === "PROPOSE")) theme.attrs.agreed = true;
       if ((cls === "PROPOSE" || cls === "OFFER") && theme.type === "Proposal") {
         noteProposer(theme, agent);
         if (cls === "OFFER") theme.attrs.offered = true;
@@ -305,8 +307,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
       const objTok = s.toks[obj]!;
       const definite = kidsOf(s, obj, /^(det|nmod:poss)$/).some((k) => /^(the|this|that|its|their)$/.test(s.toks[k]!.lower));
       if (definite && objTok.pos.startsWith("NN") && !ASSET_NOUNS.has(objTok.lemma)) {
+        const known = new Set(ctx.reg.list("Proposal"));
         const p = proposalFor(ctx, s, obj);
-        if (p && p.mentions.some((m) => m.start < s.toks[obj]!.start)) return [p];
+        // Only a proposal named before counts here; one this lookup made up is not kept.
+        if (p && known.has(p) && p.mentions.some((m) => m.start < s.toks[obj]!.start)) return [p];
+        if (p && !known.has(p)) ctx.reg.drop(p);
       }
       // "deploying a ceasefire monitoring mission": setting up a mission proposes the mission.
       if (MISSION_HEADS.has(objTok.lemma) && /^(deploy|establish|create|set|form|launch|send|build|lead|station)$/.test(tok.lemma)) {

@@ -33,7 +33,7 @@ const CountriesExtraSchema = z.object({
   overrides: z.record(Str, Str).default({}),
 });
 const OrgSchema = z.object({ id: Str, name: Str, aliases: z.array(z.string()), kind: Str, metonyms: StrList.optional() });
-const OrganizationsSchema = z.object({ organizations: z.array(OrgSchema) });
+const OrganizationsSchema = z.object({ nameHeads: StrList, organizations: z.array(OrgSchema) });
 const PlacesSchema = z.object({
   places: StrList,
   aliases: z.record(Str, StrList),
@@ -160,6 +160,11 @@ const GrammarSchema = z.object({
   groupNouns: StrList,
   groupLeadingVerbs: StrList,
   memberNouns: StrList,
+  adjunctClauseMarkers: StrList,
+  statementNouns: StrList,
+  agreementNouns: StrList,
+  agreementVerbs: StrList,
+  pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),
   newMeetingMarkers: StrList,
@@ -315,6 +320,8 @@ export interface OrgInfo {
   kind: string;
 }
 export const ORGS = new Map<string, OrgInfo>();
+/** Words that make a capitalised name an organisation's ("Africa Corps", "Alliance of Sahel States"). */
+export const ORG_NAME_HEADS = new Set(organizations.nameHeads);
 for (const o of organizations.organizations) {
   ORGS.set(o.id, o);
   for (const n of [o.name, ...o.aliases]) {

@@ -198,4 +198,21 @@ describe("states referred back to and military ranks", () => {
     expect(has(doc, "China", "PROPOSED", "*"), describeDoc(doc)).toBe(false);
     expect(has(doc, "Julie Bishop", "LEADS", "United Nations"), describeDoc(doc)).toBe(true);
   });
+
+  it("a capitalised name with an organisation's head word is one organisation, country and place words inside it included", async () => {
+    const doc = await extractText("Mali's Africa Corps contingent met officers of the Alliance of Lake States. The Kenyan Defence Forces were not invited.");
+    expect(entity(doc, "Africa Corps", "Organization"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Alliance of Lake States", "Organization"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Kenyan Defence Forces", "Organization"), describeDoc(doc)).toBeDefined();
+    expect(entity(doc, "Africa"), describeDoc(doc)).toBeUndefined();
+  });
+
+  it("'both parties' are the two sides of the last 'between X and Y', not the last two actors named together", async () => {
+    const doc = await extractText(
+      "Talks between Ethiopia and Eritrea resumed in Nairobi on Monday. Kenya and Uganda sent observers. UN envoy Maria Lopez urged both parties to sign within a week.",
+    );
+    expect(doc.relations.some((r) => r.type === "URGED" && r.object === "ethiopia"), describeDoc(doc)).toBe(true);
+    expect(doc.relations.some((r) => r.type === "URGED" && r.object === "eritrea"), describeDoc(doc)).toBe(true);
+    expect(doc.relations.some((r) => r.type === "URGED" && (r.object === "kenya" || r.object === "uganda")), describeDoc(doc)).toBe(false);
+  });
 });

@@ -129,4 +129,21 @@ describe("'the offer'", () => {
     expect(has(doc, "India", "SUPPORTED", "mediation"), describeDoc(doc)).toBe(true);
     expect(has(doc, "India", "SUPPORTED", "composite dialogue at a neutral venue"), describeDoc(doc)).toBe(false);
   });
+
+  it("leaves conditions at any depth, the occasion and 'as part of' out of a proposal's name", async () => {
+    const doc = await extractText(
+      "Ghana pledged on Monday to open its northern border posts for grain lorries bound for Burkina Faso once the rains end. Togo offered to send engineers to repair the bridge if both governments asked. Benin rejected the toll plan in a televised address.",
+    );
+    expect(entitiesLike(doc, "northern border posts", "Proposal")[0]?.name, describeDoc(doc)).toBe("Open its northern border posts for grain lorries bound for Burkina Faso");
+    expect(entitiesLike(doc, "send engineers", "Proposal")[0]?.name, describeDoc(doc)).toBe("Send engineers to repair the bridge");
+    expect(entitiesLike(doc, "toll plan", "Proposal")[0]?.name, describeDoc(doc)).toBe("Toll plan");
+  });
+
+  it("'the deal' and 'the agreement' refer to what the parties agreed to, not to the latest offer", async () => {
+    const doc = await extractText(
+      "Armenia and Azerbaijan agreed on Friday to a prisoner swap. Georgia offered to provide buses for the returnees. Russia welcomed the deal.",
+    );
+    expect(has(doc, "Russia", "SUPPORTED", "prisoner swap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "SUPPORTED", "buses"), describeDoc(doc)).toBe(false);
+  });
 });
