@@ -1,15 +1,21 @@
 /**
- * Loads the scale corpus the way `kg ingest` stores what it extracted: graph records from src/graph (buildArticleGraph,
- * with the article's content hash), written by the store's write path (writeArticleGraphs), in batches of
- * KG_BATCH_SIZE articles, building the next batch while the last one is written. The baseline writes the same rows
- * with a bare `UNWIND $rows CREATE`.
+ * Loads the scale corpus as `kg load` does: the documents are first written to a JSONL file (what `kg extract
+ * --format jsonl` writes; not timed), then that file goes through `kg load`'s own code (loadPaths: streamed lines,
+ * checks, graph records, the batch writer), timed. The baseline writes the same rows with a bare
+ * `UNWIND $rows CREATE`, in batches of the same size.
  */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { contentHash } from "../../src/article/index.ts";
 import { buildArticleGraph } from "../../src/graph/build.ts";
 import type { ArticleGraph } from "../../src/graph/schema.ts";
+import { documentOf } from "../../src/pipeline/document.ts";
+import { loadPaths } from "../../src/pipeline/load.ts";
 import type { Store } from "../../src/store/driver.ts";
-import { writeArticleGraphs, type WriteOutcome } from "../../src/store/write.ts";
+import type { WriteOutcome } from "../../src/store/write.ts";
 import { rawCreateRows } from "../raw-create.ts";
 import { scaleDocuments } from "./corpus.ts";
 
@@ -19,6 +25,8 @@ export type LoadFigures = {
   rows: number;
   seconds: number;
   statuses: Record<WriteOutcome["status"], number>;
+  /** Size of the JSONL file loaded (the write path only). */
+  jsonlBytes?: number;
 };
 
 /** Graph rows of one article, counted as the throughput bench counts them. */
@@ -62,23 +70,48 @@ async function pipelined(
   return { articles, rows, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** Articles [from, to) through the real write path. */
+/** Writes the documents of articles [from, to) to a JSONL file, one per line, as `kg extract --format jsonl` does. */
+export async function writeCorpusJsonl(file: string, from: number, to: number, seed: number): Promise<number> {
+  const out = createWriteStream(file);
+  let rows = 0;
+  for (const doc of scaleDocuments(from, to, seed)) {
+    rows += rowsOf(buildArticleGraph(doc.article, doc.extraction, contentHash(doc.article)));
+    if (!out.write(`${JSON.stringify(documentOf(doc.article, doc.extraction))}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return rows;
+}
+
+/** Articles [from, to) through `kg load`'s code from a JSONL file (written first, not timed), without the layout. */
 export async function loadCorpus(
   store: Store,
   from: number,
   to: number,
   options: { seed: number; batchSize: number; onProgress?: Progress },
 ): Promise<LoadFigures> {
-  const statuses: LoadFigures["statuses"] = { ingested: 0, updated: 0, unchanged: 0, failed: 0 };
-  let firstError: string | undefined;
-  const figures = await pipelined(from, to, options, async (batch) => {
-    for (const o of await writeArticleGraphs(store, batch)) {
-      statuses[o.status] += 1;
-      if (o.status === "failed") firstError ??= `${o.articleId}: ${o.error}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kg-scale-jsonl-"));
+  try {
+    const file = path.join(dir, `articles-${from}-${to}.jsonl`);
+    const rows = await writeCorpusJsonl(file, from, to, options.seed);
+    const t0 = performance.now();
+    let done = 0;
+    const summary = await loadPaths(store, [file], {
+      batchSize: options.batchSize,
+      layout: false,
+      onFileDone: () => options.onProgress?.((done = to - from), to - from),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const statuses: LoadFigures["statuses"] = { ingested: summary.ingested, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failures.length };
+    if (summary.failures.length > 0) {
+      const first = summary.failures[0]!;
+      throw new Error(`${summary.failures.length} documents failed to load, first: ${first.file}${first.line ? `:${first.line}` : ""}: ${first.reason}`);
     }
-  });
-  if (firstError) throw new Error(`${statuses.failed} articles failed to load, first: ${firstError}`);
-  return { ...figures, statuses };
+    if (summary.unprocessed.length > 0 || summary.notStored.length > 0) throw new Error("the load stopped early: Neo4j went away");
+    return { articles: done || to - from, rows, seconds, statuses, jsonlBytes: statSync(file).size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The same rows, written by a bare `UNWIND $rows CREATE` (no MERGE, no lookups): the baseline. */

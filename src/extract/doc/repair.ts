@@ -19,6 +19,7 @@ export function repairSentence(s: Sent): void {
   reducedRelativesWithBy(s);
   subjectAfterRelativeClause(s);
   objectReadAsParticipleSubject(s);
+  participleReadAsRoot(s);
   for (let t = 0; t < s.toks.length; t++) {
     // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
     // read as the main verb with the noun as its subject, is a passive modifying that noun.
@@ -313,6 +314,25 @@ function objectReadAsParticipleSubject(s: Sent): void {
       break;
     }
   }
+}
+
+/**
+ * "At the February summit, hosted by President X, the leaders put forward a pact": an opening phrase with a
+ * participle, read as the sentence's root with the main clause hung somewhere under it. The clause is the root, the
+ * phrase its adjunct and the participle modifies the phrase's noun.
+ */
+function participleReadAsRoot(s: Sent): void {
+  const r = s.head.findIndex((h) => h < 0);
+  if (r < 1 || s.toks[r]!.pos !== "VBN" || s.toks[r - 1]!.text !== ",") return;
+  const kids = s.kids[r] ?? [];
+  if (kids.some((a) => /^(aux|aux:pass|nsubj|nsubj:pass|cop)$/.test(a.rel))) return;
+  const noun = kids.find((a) => a.rel.startsWith("obl") && a.to < r && s.toks[a.to]!.pos.startsWith("NN"));
+  if (!noun) return;
+  const clause = subtree(s, r).find((k) => k > r && s.toks[k]!.pos.startsWith("VB") && k !== r && (s.kids[k] ?? []).some((a) => /^nsubj/.test(a.rel) && a.to > r) && /^(dep|parataxis|ccomp|conj|advcl)/.test(s.rel[k]!));
+  if (clause === undefined) return;
+  move(s, clause, -1, "root");
+  move(s, noun.to, clause, noun.rel);
+  move(s, r, noun.to, "acl");
 }
 
 function timeReadAsSubject(s: Sent): void {

@@ -1,5 +1,5 @@
 import { type Sent, ekidsOf, eheadsOf, kidsOf } from "../doc/doc.ts";
-import { LIGHT_VERBS, NOUNS, RECEIVE_VERBS, G } from "../lexicon/index.ts";
+import { LIGHT_VERBS, NOUNS, RECEIVE_VERBS, TIME_WORDS, G } from "../lexicon/index.ts";
 import { type Predicate, isPassive } from "./predicates.ts";
 
 /**
@@ -108,6 +108,16 @@ export function themeRefs(p: Predicate): ThemeRef[] {
     let h = s.head[t]!;
     // "put forward by X and co-sponsored by Y": a conjoined participle modifies what the first one does.
     if (h >= 0 && s.rel[t]!.startsWith("conj") && s.toks[h]!.pos === "VBN" && /^(acl|dep|amod)$/.test(s.rel[h]!) && s.head[h]! >= 0) return [{ t: s.head[h]!, via: "modified" }];
+    // "will be held in Tokyo later this year, hosted by Japan": a participle after a clause (hung on the clause or on
+    // its time phrase) is about the clause's subject.
+    if (h >= 0 && /^(acl|dep|advcl)$/.test(s.rel[t]!) && !kidsOf(s, t, "aux:pass").length) {
+      let v = h;
+      if (TIME_WORDS.has(s.toks[v]!.lower) && /tmod|obl/.test(s.rel[v]!) && s.head[v]! >= 0) v = s.head[v]!;
+      if (s.toks[v]!.pos.startsWith("VB")) {
+        const subj = ekidsOf(s, v, /^nsubj(:pass)?$/).filter((k) => s.toks[k]!.pos.startsWith("NN"));
+        if (subj.length) return subj.map((k) => ({ t: k, via: "modified" }));
+      }
+    }
     if (h >= 0 && /^(acl|dep|amod)$/.test(s.rel[t]!) && !kidsOf(s, t, "aux:pass").length && s.toks[h]!.pos.startsWith("NN")) {
       const out: ThemeRef[] = [{ t: h, via: "modified" }];
       return out;

@@ -196,6 +196,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     const p = lastProposal(ctx, s, t);
     return p ? [p] : [];
   }
+  // "hosted the nine days of talks", "a series of meetings": what is counted.
+  if (tok.pos.startsWith("NN") && G.partitiveNouns.has(tok.lemma) && ref.via !== "self") {
+    const of = ekidsOf(s, t, "nmod:of")[0];
+    if (of !== undefined && of > t) return resolveOne(ctx, s, of, { ...ref, t: of }, cls, ev);
+  }
   // "veto any attempt to fund it": what the attempt would act on, when that is a proposal already named.
   if (G.attemptNouns.has(tok.lemma) && ref.via !== "self") {
     const act = kidsOf(s, t, /^(acl|acl:to|xcomp)$/).find((k) => kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === "to"));

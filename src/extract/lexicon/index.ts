@@ -164,6 +164,7 @@ const GrammarSchema = z.object({
   statementNouns: StrList,
   agreementNouns: StrList,
   agreementVerbs: StrList,
+  partitiveNouns: StrList,
   pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),

@@ -242,4 +242,13 @@ describe("measures of talks", () => {
     expect(has(doc, "Arakan Army", "ATTENDED", talks.name), describeDoc(doc)).toBe(true);
     expect(has(doc, talks.name, "HELD_IN", "Kunming"), describeDoc(doc)).toBe(true);
   });
+
+  it("hosts in participles: an opening phrase's 'hosted by', one after the clause, and 'the N days of talks'", async () => {
+    const doc = await extractText(
+      "At the March 3 summit, hosted by Kenyan President William Ruto, regional leaders put forward a grain corridor. The next round of talks will be held in Kigali later this month, hosted by Rwanda. Qatar hosted the three days of talks in Doha.",
+    );
+    expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "william-ruto"), describeDoc(doc)).toBe(true);
+    expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "rwanda"), describeDoc(doc)).toBe(true);
+    expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "qatar"), describeDoc(doc)).toBe(true);
+  });
 });
