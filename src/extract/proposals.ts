@@ -277,7 +277,8 @@ function referBack(ctx: Ctx, existing: Entity[], s: Sent, t: number, words: stri
     const nw = nameWords(p);
     const mods = modifiers.filter((m) => nw.has(m)).length;
     if (mods) anyMod = true;
-    const actor = actorKeys.size && proposerKeys(ctx, p).some((k) => actorKeys.has(k)) ? 3 : 0;
+    // Whose it is says which proposal only for a proposal noun ("Vienna's plan"); "its land crossings" are owned.
+    const actor = generic && actorKeys.size && proposerKeys(ctx, p).some((k) => actorKeys.has(k)) ? 3 : 0;
     const score = actor + (nw.has(head) ? 2 : 0) + mods;
     if (score > bestScore) {
       bestScore = score;

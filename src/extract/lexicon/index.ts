@@ -165,6 +165,7 @@ const GrammarSchema = z.object({
   agreementNouns: StrList,
   agreementVerbs: StrList,
   partitiveNouns: StrList,
+  coAuthoringVerbs: StrList,
   pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),

@@ -71,6 +71,18 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
     if (p.cls === "PROPOSE" && tok.pos.startsWith("NN") && GENERIC_PROPOSAL_NOUNS.has(tok.lemma)) {
       for (const m of kidsOf(p.s, k, /^(amod|compound|nmod:poss)$/)) for (const a of ctx.res.actors(p.s, m)) if (!out.includes(a)) out.push(a);
     }
+    // "The roadmap ... It also proposes a joint committee": a proposal named before proposes through its proposers.
+    if (p.cls === "PROPOSE" && !out.length) {
+      const named = p.s.toks[k]!.pos === "PRP" && G.themePronouns.has(tok.lower) ? lastProposal(ctx, p.s, k) : tok.pos.startsWith("NN") && GENERIC_PROPOSAL_NOUNS.has(tok.lemma) && kidsOf(p.s, k, "det").some((d) => p.s.toks[d]!.lower === "the") ? (ctx.reg.at(p.s.index, k).find((m) => m.entity.type === "Proposal")?.entity ?? lastProposal(ctx, p.s, k)) : undefined;
+      for (const key of (named?.attrs.proposers as string[] | undefined) ?? []) {
+        const a = ctx.reg.get(key);
+        if (a && !out.includes(a)) out.push(a);
+      }
+    }
+  }
+  // "the plan, which Washington drew up with Cairo", "tabled jointly with Norway": co-authors are proposers too.
+  if (out.length && p.cls === "PROPOSE" && p.pos === "verb" && G.coAuthoringVerbs.has(p.s.toks[p.t]!.lemma)) {
+    for (const k of ekidsOf(p.s, p.t, /^obl:with$/)) for (const x of [k, ...kidsOf(p.s, k, /^conj/)]) for (const a of ctx.res.actors(p.s, x)) if (!out.includes(a)) out.push(a);
   }
   // "used the meeting to offer a compromise": an infinitive whose controller is no actor takes the clause's subject.
   if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!) && !ekidsOf(p.s, p.t, /^nsubj(:pass)?$/).length) {

@@ -146,4 +146,14 @@ describe("'the offer'", () => {
     expect(has(doc, "Russia", "SUPPORTED", "prisoner swap"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Russia", "SUPPORTED", "buses"), describeDoc(doc)).toBe(false);
   });
+
+  it("a proposal named before proposes through its proposers; co-authors with 'with' propose too; 'its' owns, it does not propose", async () => {
+    const doc = await extractText(
+      "Mediator Ana Ruiz presented a roadmap for Bolivia. It proposes a joint electoral commission. Under the accord, which Brazil drew up with Chile and Peru, exports would resume. Peru pledged to open its river ports for grain barges.",
+    );
+    expect(has(doc, "Ana Ruiz", "PROPOSED", "joint electoral commission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Chile", "PROPOSED", "accord"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Peru", "PROPOSED", "accord"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Peru", "OFFERED", "river ports"), describeDoc(doc)).toBe(true);
+  });
 });
