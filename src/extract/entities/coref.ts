@@ -76,7 +76,9 @@ export class Resolver {
         }
       }
       const collective = this.collective(s, t);
-      if (collective.length) return collective;
+      // "The army's delegation, headed by General X, rejected": whoever heads the delegation acts with it.
+      const heads = COLLECTIVE_ACTOR_NOUNS.has(tok.lemma) || COLLECTIVE_ACTOR_NOUNS.has(tok.lower) ? this.headedBy(s, t) : [];
+      if (collective.length || heads.length) return [...new Set([...collective, ...heads])];
       const pair = this.pair(s, t);
       if (pair.length) return pair;
       const group = this.peopleByRole(s, t);
@@ -87,6 +89,16 @@ export class Resolver {
       if (org) return [org];
     }
     return [];
+  }
+
+  /** The people a "headed by", "led by", "chaired by" participle on token t names. */
+  private headedBy(s: Sent, t: number): Entity[] {
+    const out: Entity[] = [];
+    for (const v of kidsOf(s, t, /^(acl|dep|appos)$/)) {
+      if (s.toks[v]!.pos !== "VBN" || !G.leadingVerbs.has(s.toks[v]!.lemma)) continue;
+      for (const k of ekidsOf(s, v, /^obl:(by|agent)$/)) for (const e of this.named(s, k)) if (e.type === "Person" && !out.includes(e)) out.push(e);
+    }
+    return out;
   }
 
   /** Entities named at token t (by a mention covering it), innermost first. */

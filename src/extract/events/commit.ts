@@ -276,7 +276,9 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   }
   if (wantsActors) return [];
   // "the government" is an actor, "a transitional power-sharing government" a proposal.
-  if ((NOT_PROPOSALS.has(tok.lemma) || NOT_PROPOSALS.has(tok.lower)) && !kidsOf(s, t, /^(amod|compound)$/).some((k) => !/^(the|its|their|new|current|same)$/.test(s.toks[k]!.lower))) return [];
+  // ... but "any role for the UAE", "a part for Turkey": a place given to an actor is proposed.
+  const forActor = kidsOf(s, t, /^nmod(:for)?$/).some((k) => kidsOf(s, k, "case").some((c) => s.toks[c]!.lower === "for") && ctx.res.actors(s, k).length > 0);
+  if ((NOT_PROPOSALS.has(tok.lemma) || NOT_PROPOSALS.has(tok.lower)) && !forActor && !kidsOf(s, t, /^(amod|compound)$/).some((k) => !/^(the|its|their|new|current|same)$/.test(s.toks[k]!.lower))) return [];
   // People are not proposals ("wanted its soldiers back"), unless they are a contribution (below).
   if (PEOPLE_WORDS.has(tok.lower) && !(cls === "OFFER" && ASSET_NOUNS.has(tok.lemma))) return [];
   if (tok.pos.startsWith("NN") && isPlace(ctx, s, t)) return [];

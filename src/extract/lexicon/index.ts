@@ -166,6 +166,7 @@ const GrammarSchema = z.object({
   agreementVerbs: StrList,
   partitiveNouns: StrList,
   coAuthoringVerbs: StrList,
+  leadingVerbs: StrList,
   pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),

@@ -215,4 +215,10 @@ describe("states referred back to and military ranks", () => {
     expect(doc.relations.some((r) => r.type === "URGED" && r.object === "eritrea"), describeDoc(doc)).toBe(true);
     expect(doc.relations.some((r) => r.type === "URGED" && (r.object === "kenya" || r.object === "uganda")), describeDoc(doc)).toBe(false);
   });
+
+  it("whoever heads a delegation acts with it ('the army's delegation, headed by General X, rejected ...')", async () => {
+    const doc = await extractText("The navy's delegation, headed by Admiral Pedro Alves, rejected the ferry plan and demanded a new survey.");
+    expect(has(doc, "Pedro Alves", "REJECTED", "ferry plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Pedro Alves", "PROPOSED", "new survey"), describeDoc(doc)).toBe(true);
+  });
 });

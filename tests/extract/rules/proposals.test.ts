@@ -156,4 +156,10 @@ describe("'the offer'", () => {
     expect(has(doc, "Peru", "PROPOSED", "accord"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Peru", "OFFERED", "river ports"), describeDoc(doc)).toBe(true);
   });
+
+  it("a role given to an actor is a proposal ('rejected any role for Qatar'); a role alone is not", async () => {
+    const doc = await extractText("Egypt rejected any role for Qatar in the border talks. Jordan said its role was limited.");
+    expect(has(doc, "Egypt", "REJECTED", "role for Qatar"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
+  });
 });
