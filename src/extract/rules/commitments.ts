@@ -12,7 +12,8 @@ import { type Rule, lemmaCue } from "./rule.ts";
  * A commitment to give: "Italy will contribute two frigates", "Athens would send a frigate", "Germany will send
  * Ukraine two more air-defence systems". A verb of giving with a future or volitional auxiliary is an offer of
  * what it gives (a contribution to a mission under discussion goes to that mission). Verbs inside a description
- * of a proposal ("a truce during which Hamas would release eight hostages") promise nothing and are skipped.
+ * of a proposal ("a truce during which Hamas would release eight hostages") promise nothing and are skipped. A
+ * volitional negation ("will not send troops") rejects the contribution.
  */
 export const commitments: Rule = {
   id: "commitments",
@@ -27,7 +28,8 @@ export const commitments: Rule = {
       if (inDescription(s, t)) continue;
       const objs = ekidsOf(s, t, "obj");
       if (!objs.length) continue;
-      const p: Predicate = { s, t, cls: "OFFER", pos: "verb", themePreps: [], label: tok.lemma };
+      // "will not send troops": refusing to give is rejecting the contribution.
+      const p: Predicate = { s, t, cls: "OFFER", pos: "verb", themePreps: [], label: tok.lemma, negatedModal: "REJECT" };
       const agents = agentTokens(p).flatMap((k) => ctx.res.actors(s, k)).filter(isActor);
       if (!agents.length) continue;
       commitEvent(ctx, {

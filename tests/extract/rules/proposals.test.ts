@@ -162,4 +162,10 @@ describe("'the offer'", () => {
     expect(has(doc, "Egypt", "REJECTED", "role for Qatar"), describeDoc(doc)).toBe(true);
     expect(doc.entities.filter((e) => e.type === "Proposal").length, describeDoc(doc)).toBe(1);
   });
+
+  it("refusing to give ('would not contribute warships to the mission') rejects the contribution's mission", async () => {
+    const doc = await extractText("Italy proposed a naval mission in the Adriatic. Austria said it would not contribute ships to the mission.");
+    expect(has(doc, "Austria", "REJECTED", "naval mission"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Austria", "OFFERED", "naval mission"), describeDoc(doc)).toBe(false);
+  });
 });
