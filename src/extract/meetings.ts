@@ -1,7 +1,7 @@
 import { addFact, type Ctx } from "./context.ts";
 import { findDate } from "./dates.ts";
 import { findDateline } from "../parse/prepare.ts";
-import { type Sent, ekidsOf, kidsOf, subtree } from "./doc/doc.ts";
+import { type Sent, ekidsOf, kidsOf, subtree, withHyphenated } from "./doc/doc.ts";
 import { placeEntity } from "./entities/names.ts";
 import { type Entity, isActor } from "./entities/registry.ts";
 import { CLASSES, MEETING_NAMES, MEETING_NOUNS, isMeetingWord, G, TIME_WORDS, VENUE_NOUNS } from "./lexicon/index.ts";
@@ -201,7 +201,7 @@ function npRange(s: Sent, t: number): [number, number] {
   hi = Math.min(hi, t + 14);
   // "the trilateral meeting in which ...": a relative clause's preposition and pronoun are not part of the name.
   while (hi > t && /^(IN|TO|CC|WDT|WP|WP\$|,|DT)$/.test(s.toks[hi]!.pos)) hi--;
-  return [lo, hi];
+  return withHyphenated(s, lo, hi);
 }
 
 /** Tokens in a locative phrase (in/at) of a clause, not descending into other clauses. */

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { type Sent, kidsOf, subtree } from "./doc/doc.ts";
+import { type Sent, kidsOf, subtree, withHyphenated } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
 import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
@@ -82,6 +82,7 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   while (set.has(lo - 1)) lo--;
   let hi = t;
   while (set.has(hi + 1)) hi++;
+  [lo, hi] = withHyphenated(s, lo, hi);
   const contiguous: number[] = [];
   for (let k = lo; k <= hi; k++) contiguous.push(k);
   // Names stay readable: at most 16 words, not ending on a function word.

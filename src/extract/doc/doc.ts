@@ -198,3 +198,12 @@ function isHeading(body: string, start: number, end: number): boolean {
   if (lineStart === start && lineEnd <= end + 1 && !/[.!?"'”’)]$/.test(line) && line.split(/\s+/).length <= 14) return true;
   return false;
 }
+
+/** Widens a token range over words hyphenated to its ends ("follow-up round", "Kenyan-led"): the parse may split them. */
+export function withHyphenated(s: Sent, lo: number, hi: number): [number, number] {
+  const joined = (a: number, b: number) => s.toks[a] !== undefined && s.toks[b] !== undefined && s.toks[a]!.end === s.toks[b]!.start;
+  const hyphen = (k: number) => /^[-‐–]$/.test(s.toks[k]?.text ?? "");
+  while (lo >= 2 && hyphen(lo - 1) && joined(lo - 2, lo - 1) && joined(lo - 1, lo)) lo -= 2;
+  while (hi + 2 < s.toks.length && hyphen(hi + 1) && joined(hi, hi + 1) && joined(hi + 1, hi + 2)) hi += 2;
+  return [lo, hi];
+}

@@ -360,6 +360,8 @@ export class Resolver {
       for (const subj of ekidsOf(s, i, /^nsubj/)) {
         const a = this.named(s, subj).filter(isActor);
         if (a.length) return a;
+        // "We said ...": a speaker pronoun as the speech verb's subject is what is being resolved, not its answer.
+        if (G.pronouns.speaker.has(s.toks[subj]!.lower)) continue;
         const p = this.pronoun(s, subj);
         if (p.length) return p;
       }

@@ -1,7 +1,7 @@
 import { addFact, type Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
-import { ASSET_NOUNS, CLASSES, EVENT_NOMINALS, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
+import { ASSET_NOUNS, MEETING_NOUNS, CLASSES, EVENT_NOMINALS, GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOT_PROPOSALS, PEOPLE_WORDS, type PredicateClass, SPEECH_VERBS, G } from "../lexicon/index.ts";
 import { currentMeeting, isMeetingBody, isMeetingHead, locateMeeting, meetingAt, meetingFromBody, meetingOfNp } from "../meetings.ts";
 import { noteProposer, proposalFor, proposalOfMeeting, spanText, themeSpan } from "../proposals.ts";
 import { type ThemeRef, themeRefs } from "./arguments.ts";
@@ -231,6 +231,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
   // A meeting named here.
   let meeting = meetingAt(ctx, s, t);
   if (!meeting && isMeetingHead(s, t)) meeting = meetingOfNp(ctx, s, t);
+  // "is hosting the round", "attended the session": a definite meeting word is the meeting under way.
+  if (!meeting && (cls === "HOST" || cls === "ATTEND") && tok.pos.startsWith("NN") && (MEETING_NOUNS.has(tok.lemma) || MEETING_NOUNS.has(tok.lower)) && kidsOf(s, t, "det").some((d) => /^(the|this|that)$/.test(s.toks[d]!.lower))) {
+    meeting = currentMeeting(ctx, s, t);
+    if (meeting) ctx.reg.mention(meeting, s, t, t, "nominal");
+  }
   // "an emergency session of the Council, which the bloc convened": the meeting the organisation's phrase belongs to.
   if (!meeting && /^nmod/.test(s.rel[t]!) && s.head[t]! >= 0) meeting = meetingAt(ctx, s, s.head[t]!);
   const named = ctx.res.named(s, t);
@@ -331,7 +336,8 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
       if (mission) return [mission];
     }
   }
-  if (!/^(NN|VB|JJ|CD)/.test(tok.pos)) return [];
+  // "$200 million in food aid": a sum of money is what is offered.
+  if (!/^(NN|VB|JJ|CD|\$)/.test(tok.pos)) return [];
   // "wants the monitors gone", "wants Russian troops out": a small clause with its own subject is the proposal whole.
   if (ref.via === "ccomp" && /^(VBN|JJ|RB)$/.test(tok.pos) && !kidsOf(s, t, /^(aux|aux:pass|cop|mark)$/).length && ekidsOf(s, t, /^nsubj/).length) {
     const p = proposalFor(ctx, s, t, { proposer: ev.agents, keepSubject: true });

@@ -167,6 +167,7 @@ const GrammarSchema = z.object({
   partitiveNouns: StrList,
   coAuthoringVerbs: StrList,
   leadingVerbs: StrList,
+  guestNouns: StrList,
   pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),

@@ -2,7 +2,7 @@ import type { Ctx } from "../context.ts";
 import { type Sent, ekidsOf, kidsOf } from "../doc/doc.ts";
 import { type Entity, isActor } from "../entities/registry.ts";
 import { agentTokens, type ThemeRef, themeRefs } from "../events/arguments.ts";
-import { commitEvent, type Event, lastProposal } from "../events/commit.ts";
+import { commitEvent, type Event, lastProposal, recentMeeting } from "../events/commit.ts";
 import { polarityOf } from "../events/polarity.ts";
 import { type Predicate, adjectivePredicate, isPassive, nounPredicate, verbEntries, verbPredicate } from "../events/predicates.ts";
 import { capitalCountry } from "../entities/coref.ts";
@@ -136,6 +136,12 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
     const toMeeting = ekidsOf(s, p.t, /^obl:(to|at)$/).find((k) => meetingAt(ctx, s, k));
     if (guests.length && toMeeting !== undefined) {
       commitEvent(ctx, { ...ev, cls: "HOST", themeEntities: [...guests, meetingAt(ctx, s, toMeeting)!] });
+      return;
+    }
+    // "welcomed the delegations of X and Y", "welcomed his guests": receiving visitors, at the meeting under way.
+    if (guests.length && ev.themes.some((r) => G.guestNouns.has(s.toks[r.t]!.lemma))) {
+      const current = recentMeeting(ctx, s, p.t);
+      commitEvent(ctx, { ...ev, cls: "HOST", themeEntities: current ? [...guests, current] : guests });
       return;
     }
   }

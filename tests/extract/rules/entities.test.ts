@@ -221,4 +221,9 @@ describe("states referred back to and military ranks", () => {
     expect(has(doc, "Pedro Alves", "REJECTED", "ferry plan"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Pedro Alves", "PROPOSED", "new survey"), describeDoc(doc)).toBe(true);
   });
+
+  it("'we said' and 'I said' do not send the speaker's resolution round in circles", async () => {
+    const doc = await extractText('"We said it many times," we said. I said I would go. "We are ready," said Oman\'s foreign minister.');
+    expect(doc.entities.length, describeDoc(doc)).toBeGreaterThan(0);
+  });
 });

@@ -251,4 +251,13 @@ describe("measures of talks", () => {
     expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "rwanda"), describeDoc(doc)).toBe(true);
     expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "qatar"), describeDoc(doc)).toBe(true);
   });
+
+  it("'is hosting the round' hosts the round under way; welcoming the delegations hosts them; hyphenated words stay in names", async () => {
+    const doc = await extractText(
+      "The Sudanese rivals opened a new round of talks in Jeddah on Sunday. Saudi Arabia is hosting the round at a palace by the sea. Foreign Minister Faisal bin Farhan welcomed the delegations of the Rapid Support Forces and the Sovereignty Council. Kenya said it was ready to host a follow-up round in Nairobi.",
+    );
+    expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "saudi-arabia" && doc.entities.find((e) => e.id === r.object)?.type === "Meeting"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Faisal bin Farhan", "HOSTED", "Rapid Support Forces"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.name.toLowerCase().includes("follow-up round")), describeDoc(doc)).toBe(true);
+  });
 });

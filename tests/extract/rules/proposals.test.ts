@@ -168,4 +168,9 @@ describe("'the offer'", () => {
     expect(has(doc, "Austria", "REJECTED", "naval mission"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Austria", "OFFERED", "naval mission"), describeDoc(doc)).toBe(false);
   });
+
+  it("a sum of money pledged is the offer ('pledged $200 million in food aid')", async () => {
+    const doc = await extractText("Canada has pledged $80 million in emergency food aid if the corridors open.");
+    expect(has(doc, "Canada", "OFFERED", "80 million in emergency food aid"), describeDoc(doc)).toBe(true);
+  });
 });
