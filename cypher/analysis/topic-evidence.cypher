@@ -4,14 +4,9 @@
 // Bounded: of each actor, the $scan newest stances and the $scan newest relations to proposals are looked at (a
 // node's relationships are stored newest first), so a country with a hundred thousand facts costs what a page does.
 MATCH (t:Topic {id: $topic})
-// The topic's proposals (linked ABOUT it, now or by an earlier version of the proposal), looked up once.
-CALL (t) {
-  MATCH (p:Proposal)-[:ABOUT]->(t)
-  RETURN collect(elementId(p)) AS proposals
-}
 UNWIND $actorIds AS actorId
 MATCH (a:Entity {id: actorId})
-CALL (a, t, proposals) {
+CALL (a, t) {
   MATCH (a)-[s:HAS_STANCE]->(target)
   WITH s, target
   LIMIT $scan
@@ -22,10 +17,10 @@ CALL (a, t, proposals) {
   MATCH (a)-[r:PROPOSED|OFFERED|SUPPORTED|REJECTED|OPPOSED]->(p)
   WITH r, p
   LIMIT $scan
-  // Checked against the list read once: following ABOUT from each of an actor's proposals would read their
-  // relationships (busy proposals have thousands).
+  // About the topic now or by an earlier version of the proposal: the topic ids the write path keeps on the proposal
+  // (the topic's own ABOUT links grow with the whole graph; a busy proposal's relationships number thousands).
   WITH r, p
-  WHERE elementId(p) IN proposals
+  WHERE $topic IN p.topics
   RETURN CASE WHEN type(r) IN ['REJECTED', 'OPPOSED'] THEN 'oppose' ELSE 'support' END AS position,
          type(r) AS relation, p.id AS proposalId, p.name AS proposalName, r AS rel
 }

@@ -34,7 +34,8 @@ export async function applySchema(store: Store): Promise<number> {
 
 /**
  * Stores what the write path keeps for the reads and the layout: each entity's and topic's number of facts (the
- * overview ranks by it), the flag of nodes waiting for a position, each article's place in the article list. On
+ * overview ranks by it), the flag of nodes waiting for a position, each article's place in the article list, each
+ * proposal's topic ids (Compare reads them). On
  * nodes without them (graphs stored by an older version), or on every node with `all` (repairs, data written by hand).
  */
 export async function storeDerived(store: Store, options: { all: boolean }): Promise<void> {
@@ -44,6 +45,7 @@ export async function storeDerived(store: Store, options: { all: boolean }): Pro
   try {
     await session.run(cypher("write/backfill-degrees"), { all: options.all });
     await session.run(cypher("write/backfill-listed"));
+    await session.run(cypher("write/backfill-topics"), { all: options.all });
   } finally {
     await session.close();
   }
