@@ -15,5 +15,6 @@ CALL (a) {
   RETURN count(DISTINCT other) AS partners
 }
 RETURN a.name AS actor, a.type AS type, a.degree AS relationships, partners,
-       COUNT { (a)-[:MENTIONED_IN]->(:Article) } AS articles
+       // Without a label on the far end, Neo4j counts from its degree store (a mention always points at an article).
+       COUNT { (a)-[:MENTIONED_IN]->() } AS articles
 ORDER BY relationships DESC, partners DESC, actor
