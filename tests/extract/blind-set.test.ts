@@ -7,31 +7,43 @@ import { textForParser } from "../../src/parse/prepare.ts";
 import { testParser } from "./helpers.ts";
 
 /**
- * Ten annotated articles written blind to the extractor (tests/fixtures/eval/blind: other regions, other styles: a
- * wire report, an analysis, a live blog, a Q&A interview, a communique, an explainer, a brief, a feature, a passive
- * and nominal piece, a piece of metonyms and role nouns), as a check on how far the development figures carry to
- * articles nobody tuned on. They were first measured before any rule looked at them (entities 0.81, core 0.41, all
- * 0.46, stances 0.39); general fixes found by reading their errors raised that, so they are no longer unseen. The
- * floors are the figures reached.
+ * Annotated articles written blind to the extractor, as a check on how far the development figures carry to
+ * articles nobody tuned on.
+ * - tests/fixtures/eval/blind: ten articles on other regions in other styles (a wire report, an analysis, a live
+ *   blog, a Q&A interview, a communique, an explainer, a brief, a feature, a passive and nominal piece, a piece of
+ *   metonyms and role nouns). First measured before any rule looked at them (entities 0.81, core 0.41, all 0.46,
+ *   stances 0.39); general fixes found by reading their errors raised that, so they are no longer unseen.
+ * - tests/fixtures/eval/blind2: twelve more, written later by another hand (an opinion column, a live blog with
+ *   timestamps, a joint statement, a regional outlet's non-native English, hedged reported speech, acronyms and role
+ *   nouns...). First measured at entities 0.81, core 0.41, all 0.44, stances 0.35, where the fixes made for the first
+ *   blind set had changed nothing: the honest estimate for unseen articles. A few fixes came from its errors since.
+ * The floors are the figures reached.
  */
-const FLOORS = { entities: 0.83, "relations:core": 0.45, "relations:all": 0.59, stances: 0.46 };
+const SETS = [
+  { dir: "tests/fixtures/eval/blind", articles: 10, floors: { entities: 0.85, "relations:core": 0.58, "relations:all": 0.64, stances: 0.48 } },
+  { dir: "tests/fixtures/eval/blind2", articles: 12, floors: { entities: 0.8, "relations:core": 0.44, "relations:all": 0.45, stances: 0.34 } },
+];
 
-let docs: Extraction[] = [];
-let gold: GoldFile[] = [];
+const runs = new Map<string, { docs: Extraction[]; gold: GoldFile[] }>();
 
 beforeAll(async () => {
-  const dir = path.resolve("tests/fixtures/eval/blind");
-  const articles = (await readArticles([path.join(dir, "articles")])).articles.map((a) => a.article);
-  gold = await readGold([path.join(dir, "gold")]);
   const parser = await testParser();
-  const parses = await Promise.all(articles.map((a) => parser.parse(textForParser(a.body))));
-  docs = articles.map((a, i) => extract(a, parses[i]!));
+  for (const set of SETS) {
+    const dir = path.resolve(set.dir);
+    const articles = (await readArticles([path.join(dir, "articles")])).articles.map((a) => a.article);
+    const gold = await readGold([path.join(dir, "gold")]);
+    const parses = await Promise.all(articles.map((a) => parser.parse(textForParser(a.body))));
+    runs.set(set.dir, { docs: articles.map((a, i) => extract(a, parses[i]!)), gold });
+  }
 }, 300_000);
 
 describe("extraction of articles written blind to the extractor", () => {
-  it("matches all ten to their gold and stays at or above the floors", () => {
-    const result = evaluate(gold, docs);
-    expect(result.matched.length).toBe(10);
-    for (const [measure, floor] of Object.entries(FLOORS)) expect(result.figures[measure]!.f1, measure).toBeGreaterThanOrEqual(floor);
-  });
+  for (const set of SETS) {
+    it(`${set.dir}: matches all ${set.articles} to their gold and stays at or above the floors`, () => {
+      const { docs, gold } = runs.get(set.dir)!;
+      const result = evaluate(gold, docs);
+      expect(result.matched.length).toBe(set.articles);
+      for (const [measure, floor] of Object.entries(set.floors)) expect(result.figures[measure]!.f1, `${set.dir} ${measure}`).toBeGreaterThanOrEqual(floor);
+    });
+  }
 });
