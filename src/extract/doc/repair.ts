@@ -20,6 +20,7 @@ export function repairSentence(s: Sent): void {
   subjectAfterRelativeClause(s);
   objectReadAsParticipleSubject(s);
   participleReadAsRoot(s);
+  verbReadAsParticiple(s);
   for (let t = 0; t < s.toks.length; t++) {
     // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
     // read as the main verb with the noun as its subject, is a passive modifying that noun.
@@ -333,6 +334,24 @@ function participleReadAsRoot(s: Sent): void {
   move(s, clause, -1, "root");
   move(s, noun.to, clause, noun.rel);
   move(s, r, noun.to, "acl");
+}
+
+/**
+ * "The Kyrgyz side proposed to hold the next summit": a sentence whose root is a noun, with a past form right after
+ * it read as a participle modifying it. A sentence needs a verb: the past form is the main verb, the noun its subject.
+ */
+function verbReadAsParticiple(s: Sent): void {
+  const r = s.head.findIndex((h) => h < 0);
+  if (r < 0 || !s.toks[r]!.pos.startsWith("NN")) return;
+  const v = (s.kids[r] ?? []).find((a) => /^(acl|amod)$/.test(a.rel) && a.to > r && s.toks[a.to]!.pos === "VBN")?.to;
+  if (v === undefined) return;
+  // Only the words of the noun phrase stand between them, and the participle has no by-phrase (then it is one).
+  for (let k = r + 1; k < v; k++) if (s.head[k] !== r) return;
+  if ((s.kids[v] ?? []).some((a) => /^(aux|aux:pass|obl:agent|obl:by|nsubj)/.test(a.rel))) return;
+  if ((s.ekids[v] ?? []).some((a) => /^(obl:agent|obl:by)$/.test(a.rel))) return;
+  move(s, v, -1, "root");
+  move(s, r, v, "nsubj");
+  s.toks[v]!.pos = "VBD";
 }
 
 function timeReadAsSubject(s: Sent): void {

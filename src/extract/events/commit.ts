@@ -316,6 +316,11 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     if (obj !== undefined) {
       const named = ctx.reg.at(s.index, obj).find((m) => m.entity.type === "Proposal")?.entity;
       if (named) return [named];
+      // "proposed to hold the next summit in 2027": holding a meeting to come is the proposal to meet.
+      const meeting = G.hostingVerbsOffered.has(tok.lemma) || tok.lemma === "hold" ? meetingAt(ctx, s, obj) : undefined;
+      if (meeting) {
+        return cls === "PROPOSE" || cls === "OFFER" || meeting.attrs.planned === true ? [proposalOfMeeting(ctx, meeting)] : [meeting];
+      }
       const objTok = s.toks[obj]!;
       const definite = kidsOf(s, obj, /^(det|nmod:poss)$/).some((k) => /^(the|this|that|its|their)$/.test(s.toks[k]!.lower));
       if (definite && objTok.pos.startsWith("NN") && !ASSET_NOUNS.has(objTok.lemma)) {

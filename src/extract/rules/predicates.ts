@@ -85,7 +85,12 @@ function agentsOf(ctx: Ctx, p: Predicate): Entity[] {
     for (const k of ekidsOf(p.s, p.t, /^obl:with$/)) for (const x of [k, ...kidsOf(p.s, k, /^conj/)]) for (const a of ctx.res.actors(p.s, x)) if (!out.includes(a)) out.push(a);
   }
   // "used the meeting to offer a compromise": an infinitive whose controller is no actor takes the clause's subject.
-  if (!out.length && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!) && !ekidsOf(p.s, p.t, /^nsubj(:pass)?$/).length) {
+  // Not when the parser gives the infinitive another controller: "urged both sides to sign" (object control) is
+  // the sides' signing, even when "both sides" names no one the resolver knows.
+  const h0 = p.s.head[p.t]!;
+  const urging = h0 >= 0 && (VERBS.get(p.s.toks[h0]!.lemma) ?? []).some((e) => e.class === "URGE");
+  const otherController = urging && ekidsOf(p.s, p.t, /^nsubj:xsubj$/).some((k) => !ekidsOf(p.s, h0, /^nsubj$/).includes(k));
+  if (!out.length && !otherController && p.pos === "verb" && /^(xcomp|advcl)/.test(p.s.rel[p.t]!) && !ekidsOf(p.s, p.t, /^nsubj(:pass)?$/).length) {
     const h = p.s.head[p.t]!;
     if (h >= 0 && p.s.toks[h]!.pos.startsWith("VB")) for (const k of ekidsOf(p.s, h, /^nsubj$/)) for (const a of ctx.res.actors(p.s, k)) if (!out.includes(a)) out.push(a);
   }

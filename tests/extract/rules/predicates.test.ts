@@ -248,4 +248,12 @@ describe("joining and pledging", () => {
     expect(has(doc, "Laos", "ATTENDED", "*"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Thailand", "OFFERED", "*"), describeDoc(doc)).toBe(true);
   });
+
+  it("'urged both sides to sign' is the sides' signing, not the urger's; 'The Kenyan side proposed to hold the next summit' proposes the summit", async () => {
+    const doc = await extractText(
+      "Talks between the army and the militia resumed in Jeddah. UN envoy Rita Mensah urged both sides to sign the truce. The Kenyan side proposed to hold the next summit in 2027 in Mombasa.",
+    );
+    expect(has(doc, "Rita Mensah", "SUPPORTED", "truce"), describeDoc(doc)).toBe(false);
+    expect(doc.relations.some((r) => r.type === "PROPOSED" && r.subject === "kenya" && /summit/i.test(doc.entities.find((e) => e.id === r.object)?.name ?? "")), describeDoc(doc)).toBe(true);
+  });
 });
