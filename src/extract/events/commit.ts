@@ -165,7 +165,11 @@ export function resolveThemes(ctx: Ctx, ev: Event, cls: PredicateClass): Entity[
   // "X has rejected" with nothing after it: the proposal just named in the sentence.
   if (!ev.themes.length && ev.pred.pos === "verb" && (cls === "REJECT" || cls === "SUPPORT" || cls === "OPPOSE")) {
     const p = lastProposal(ctx, s, ev.pred.t);
-    if (p && p.mentions.some((m) => m.sent === s.index && m.start < s.toks[ev.pred.t]!.start)) out.push(p);
+    // "Russia wants its guards to stay. Yerevan has politely declined.": a refusal with nothing after it answers the
+    // proposal of the sentence before.
+    const before = (m: { sent: number; start: number }) => m.sent === s.index && m.start < s.toks[ev.pred.t]!.start;
+    const answers = (m: { sent: number }) => cls === "REJECT" && m.sent === s.index - 1 && !ctx.reg.list("Proposal").some((q) => q.mentions.some(before));
+    if (p && p.mentions.some((m) => before(m) || answers(m))) out.push(p);
   }
   return out;
 }

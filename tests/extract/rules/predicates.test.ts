@@ -256,4 +256,9 @@ describe("joining and pledging", () => {
     expect(has(doc, "Rita Mensah", "SUPPORTED", "truce"), describeDoc(doc)).toBe(false);
     expect(doc.relations.some((r) => r.type === "PROPOSED" && r.subject === "kenya" && /summit/i.test(doc.entities.find((e) => e.id === r.object)?.name ?? "")), describeDoc(doc)).toBe(true);
   });
+
+  it("a refusal with nothing after it answers the proposal of the sentence before ('Yerevan has politely declined')", async () => {
+    const doc = await extractText("Serbia proposed a joint border commission. Kosovo has politely declined. Talks continue next week.");
+    expect(has(doc, "Kosovo", "REJECTED", "joint border commission"), describeDoc(doc)).toBe(true);
+  });
 });
