@@ -6,7 +6,7 @@ import { Resolver } from "./entities/coref.ts";
 import { dropPeoplePlaces, findNames, tidyNames } from "./entities/names.ts";
 import { Registry } from "./entities/registry.ts";
 import { dropUnrealisedMeetings, findMeetings } from "./meetings.ts";
-import { settleTopics } from "./proposals.ts";
+import { findNamedProposals, settleTopics } from "./proposals.ts";
 import { buildOutput } from "./output.ts";
 import { runRules } from "./rules/index.ts";
 import { leadsFromOffices } from "./rules/offices.ts";
@@ -38,6 +38,7 @@ export function extract(article: Article, parsed: ParsedText, opts: ExtractOptio
   const ctx: Ctx = { doc, reg, res: new Resolver(doc, reg), publishedAt: article.publishedAt, facts: [], positions: [], trace: opts.trace };
   leadsFromOffices(ctx);
   findMeetings(ctx);
+  findNamedProposals(ctx);
   runRules(ctx);
   dropUnrealisedMeetings(ctx);
   settleTopics(ctx);

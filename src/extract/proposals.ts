@@ -1,7 +1,7 @@
 import type { Ctx } from "./context.ts";
 import { type Sent, kidsOf, subtree, withHyphenated } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
-import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
+import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NAMED_PROPOSAL_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
 
 /**
@@ -78,11 +78,14 @@ export function themeSpan(s: Sent, t: number, keepSubject = false): number[] {
   }
   // Keep the phrase contiguous around its head (a parse may attach far words).
   const set = new Set(toks);
+  // Quotation marks end the phrase: they usually set a name apart ('a "Black Sea Shield" of missile batteries').
   let lo = t;
   while (set.has(lo - 1)) lo--;
   let hi = t;
   while (set.has(hi + 1)) hi++;
   [lo, hi] = withHyphenated(s, lo, hi);
+  // Nor does it end on a preposition, article or conjunction the parse cut it after.
+  while (hi > t && /^(IN|TO|DT|CC|WDT|,|:|HYPH)$/.test(s.toks[hi]!.pos)) hi--;
   const contiguous: number[] = [];
   for (let k = lo; k <= hi; k++) contiguous.push(k);
   // Names stay readable: at most 16 words, not ending on a function word.
@@ -404,3 +407,58 @@ export function settleTopics(ctx: Ctx): void {
     if (GENERIC_PROPOSAL_NOUNS.has(head)) p.attrs.topic = main[0];
   }
 }
+
+const NAME_LINKS = new Set(["of", "on", "for", "the", "to", "between"]);
+
+/**
+ * Agreements and plans known by a capitalised name ("the Jeddah Declaration", "the Treaty on the State Border", "the
+ * Minsk Protocol"): a Proposal each, found before the rules so that predicates governing the name take it. Names of
+ * people and organisations inside are left to them; places and countries inside stay what they are as well.
+ */
+export function findNamedProposals(ctx: Ctx): void {
+  for (const s of ctx.doc.sents) {
+    const word = (k: number) => s.toks[k] !== undefined && /^\p{Lu}/u.test(s.toks[k]!.text) && /^(NNP|NNPS|NN|NNS|JJ|CD)$/.test(s.toks[k]!.pos);
+    for (let i = 0; i < s.toks.length; i++) {
+      if (!word(i) || (i > 0 && word(i - 1))) continue;
+      let j = i;
+      for (;;) {
+        if (word(j + 1) || (/^\d{4}$/.test(s.toks[j + 1]?.text ?? "") && j + 1 > i)) j++;
+        else {
+          let k = j + 1;
+          while (k < s.toks.length && NAME_LINKS.has(s.toks[k]!.lower)) k++;
+          if (k > j + 1 && word(k)) j = k;
+          else break;
+        }
+      }
+      let head = -1;
+      for (let k = i; k <= j; k++) if (NAMED_PROPOSAL_HEADS.has(s.toks[k]!.text)) head = k;
+      const first = [...Array(j - i + 1).keys()].map((x) => i + x).find((k) => NAMED_PROPOSAL_HEADS.has(s.toks[k]!.text));
+      if (head < 0 || first === undefined) {
+        i = j;
+        continue;
+      }
+      // The name runs to the last head word, or on through its of/on-phrase when the head leads ("Treaty on ...").
+      const end = head < j && NAME_LINKS.has(s.toks[head + 1]!.lower) ? j : head;
+      const span: number[] = [];
+      for (let k = i; k <= end; k++) span.push(k);
+      const words = span.filter((k) => /^\p{Lu}/u.test(s.toks[k]!.text));
+      if (words.length < 2 || span.some((k) => ctx.reg.at(s.index, k).some((m) => m.entity.type === "Person" || m.entity.type === "Proposal"))) {
+        i = j;
+        continue;
+      }
+      const text = ctx.doc.body.slice(s.toks[i]!.start, s.toks[end]!.end).replace(/\s+/g, " ");
+      const e = ctx.reg.ensure(`proposal:named:${text.toLowerCase()}`, "Proposal", text, s.toks[i]!.start);
+      e.attrs.head = s.toks[first]!.lemma;
+      e.attrs.topic ??= topicOf(ctx, s, span, first);
+      // An organisation the tagger saw in the name, or a capital standing for its state ("the Minsk Protocol"), is
+      // part of the agreement's name, not an actor.
+      for (const k of span) for (const m of [...ctx.reg.at(s.index, k)]) if (m.from >= i && m.to <= end && ((m.entity.type === "Organization" && m.kind === "name") || (m.entity.type === "Country" && m.kind === "metonym"))) {
+        ctx.reg.unmention(m);
+        if (!m.entity.mentions.length) ctx.reg.drop(m.entity);
+      }
+      ctx.reg.mention(e, s, i, end, "name");
+      i = j;
+    }
+  }
+}
+

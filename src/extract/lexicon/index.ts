@@ -110,6 +110,7 @@ const PolaritySchema = z.object({
 const NominalsSchema = z.object({
   meetingNouns: StrList,
   meetingNames: StrList,
+  namedProposalHeads: StrList,
   genericProposalNouns: StrList,
   notProposals: StrList,
   assetNouns: StrList,
@@ -447,6 +448,7 @@ export const GENERIC_PROPOSAL_NOUNS = new Set(NOMINALS.genericProposalNouns);
 export const NOT_PROPOSALS = new Set(NOMINALS.notProposals);
 export const ASSET_NOUNS = new Set(NOMINALS.assetNouns);
 export const MISSION_HEADS = new Set(NOMINALS.missionHeads);
+export const NAMED_PROPOSAL_HEADS = new Set(NOMINALS.namedProposalHeads);
 export const PERSON_ROLE_NOUNS = new Set(NOMINALS.personRoleNouns);
 /** "the announcement" -> "announce": nouns that name what a verb's sentence named. */
 export const EVENT_NOMINALS = new Map(Object.entries(NOMINALS.eventNominals));

@@ -173,4 +173,12 @@ describe("'the offer'", () => {
     const doc = await extractText("Canada has pledged $80 million in emergency food aid if the corridors open.");
     expect(has(doc, "Canada", "OFFERED", "80 million in emergency food aid"), describeDoc(doc)).toBe(true);
   });
+
+  it("an agreement known by its capitalised name is a proposal, and a capital in the name is no actor ('the Minsk Protocol')", async () => {
+    const doc = await extractText("The talks build on the Jeddah Declaration. Russia rejected the Minsk Protocol and the Dayton Agreement.");
+    expect(has(doc, "Russia", "REJECTED", "Minsk Protocol"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Russia", "REJECTED", "Dayton Agreement"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.type === "Proposal" && e.name === "Jeddah Declaration"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.type === "Country" && e.name === "Belarus"), describeDoc(doc)).toBe(false);
+  });
 });
