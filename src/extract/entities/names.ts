@@ -1,5 +1,5 @@
 import { slug } from "../../text/normalise.ts";
-import { type Doc, type Sent, type Tok, kidsOf } from "../doc/doc.ts";
+import { type Doc, type Sent, type Tok, kidsOf, withHyphenated } from "../doc/doc.ts";
 import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS, ORG_NAME_HEADS } from "../lexicon/index.ts";
 import { type Entity, type Mention, Registry } from "./registry.ts";
 
@@ -605,6 +605,13 @@ function shortNames(doc: Doc, reg: Registry): void {
       if (reg.at(s.index, i).length) continue;
       let part = t.text;
       let j = i;
+      // "Fils-Aimé", split by the tokenizer at the hyphen: the whole hyphenated word.
+      const [, hy] = withHyphenated(s, i, i);
+      if (hy > i) {
+        part = doc.body.slice(t.start, s.toks[hy]!.end);
+        j = hy;
+        if (!byPart.has(part)) ((part = t.text), (j = i));
+      }
       if (NAME_PARTICLES.has(t.lower) && i + 1 < s.toks.length) {
         part = `${t.text} ${s.toks[i + 1]!.text}`;
         j = i + 1;

@@ -169,6 +169,8 @@ const GrammarSchema = z.object({
   coAuthoringVerbs: StrList,
   leadingVerbs: StrList,
   guestNouns: StrList,
+  membershipVerbs: StrList,
+  joiningOrganisationVerbs: StrList,
   pairOfSidesHeads: StrList,
   pairOfPeopleHeads: StrList,
   pronouns: z.object({ neuter: StrList, plural: StrList, speaker: StrList, collectiveSpeaker: StrList, addressee: StrList, relative: StrList, possessive: StrList, ownerPossessive: StrList }),

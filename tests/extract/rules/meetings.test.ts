@@ -67,6 +67,18 @@ describe("meetings", () => {
   });
 });
 
+describe("membership by verbs and hyphenated surnames", () => {
+  it("an organisation that includes or brings together countries, a country that joined one; 'Fils-Aimé' alone is the person named in full", async () => {
+    const doc = await extractText(
+      "The Arab League includes Egypt and Jordan. The East African Community brings together Kenya, Uganda and Tanzania. Sweden joined NATO in 2024. Prime Minister Alix Didier Fils-Aimé spoke in New York. Fils-Aimé also urged Canada to release the funds.",
+    );
+    expect(has(doc, "Jordan", "MEMBER_OF", "Arab League"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Uganda", "MEMBER_OF", "East African Community"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Sweden", "MEMBER_OF", "NATO"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Alix Didier Fils-Aimé", "URGED", "Canada"), describeDoc(doc)).toBe(true);
+  });
+});
+
 describe("membership and offices", () => {
   it("reads MEMBER_OF from appositions and copulas", async () => {
     const doc = await extractText("Finland and Sweden, both members of NATO, backed the plan. Norway is a member of the OSCE.");
