@@ -138,7 +138,8 @@ export const metWith: Rule = {
           if (!others.length && subjects.length === 2) metFact(ctx, s, subjects[0]!, subjects[1]!);
           // "X met Y in Cairo last week": a meeting there, which both attended.
           const who = [...subjects, ...others.filter((o) => !subjects.includes(o))];
-          if (place && who.length >= 2 && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), "met-with/place");
+          // "X and Y met directly for forty minutes": a meeting all the same, named by who met.
+          if (who.length >= 2 && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), place ? "met-with/place" : "met-with");
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {

@@ -272,4 +272,11 @@ describe("measures of talks", () => {
     expect(has(doc, "Faisal bin Farhan", "HOSTED", "Rapid Support Forces"), describeDoc(doc)).toBe(true);
     expect(doc.entities.some((e) => e.name.toLowerCase().includes("follow-up round")), describeDoc(doc)).toBe(true);
   });
+
+  it("two people who met make a meeting both attended, place or not", async () => {
+    const doc = await extractText("At the end of the afternoon, US envoy Steve Witkoff and Iranian Foreign Minister Abbas Araghchi met directly for about forty minutes.");
+    const meetings = doc.entities.filter((e) => e.type === "Meeting");
+    expect(meetings.length, describeDoc(doc)).toBe(1);
+    expect(doc.relations.filter((r) => r.type === "ATTENDED" && r.object === meetings[0]!.id).length, describeDoc(doc)).toBe(2);
+  });
 });
