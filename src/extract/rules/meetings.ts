@@ -131,15 +131,18 @@ export const metWith: Rule = {
       const future = kidsOf(s, v, /^(aux|mark)$/).some((k) => G.futureAuxiliaries.has(s.toks[k]!.lower) || s.toks[k]!.lower === "to") || /^(xcomp)$/.test(s.rel[v]!);
       if (tok.lemma === "meet") {
         const subjects = subjectsOf(ctx, s, v).filter((e) => e.type === "Person");
-        const others = [...ekidsOf(s, v, "obj"), ...ekidsOf(s, v, /^obl:with$/)].flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person");
+        // An object pronoun is never the verb's own subject ("X and Y met him": someone else).
+        const others = [...ekidsOf(s, v, "obj"), ...ekidsOf(s, v, /^obl:with$/)].flatMap((k) => ctx.res.actors(s, k)).filter((e) => e.type === "Person" && !subjects.includes(e));
         const place = ekidsOf(s, v, /^obl:(in|at)$/).map((k) => ctx.reg.at(s.index, k).find((m) => m.entity.type === "Place")?.entity).find(Boolean);
         if (!future) {
           for (const a of subjects) for (const b of others) metFact(ctx, s, a, b);
-          if (!others.length && subjects.length === 2) metFact(ctx, s, subjects[0]!, subjects[1]!);
+          // "X and Y met", not "X and Y met him" (someone the resolver could not name).
+          const unnamedOther = !others.length && ekidsOf(s, v, /^(obj|obl:with)$/).length > 0;
+          if (!others.length && subjects.length === 2 && !unnamedOther) metFact(ctx, s, subjects[0]!, subjects[1]!);
           // "X met Y in Cairo last week": a meeting there, which both attended.
           const who = [...subjects, ...others.filter((o) => !subjects.includes(o))];
           // "X and Y met directly for forty minutes": a meeting all the same, named by who met.
-          if (who.length >= 2 && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), place ? "met-with/place" : "met-with");
+          if (who.length >= 2 && !unnamedOther && !meetingAt(ctx, s, v)) attended(ctx, s, who, meetingOfVerb(ctx, s, v, who, "meeting", place), place ? "met-with/place" : "met-with");
         }
         // "X and Y will meet in Luanda": the meeting to come.
         if (future && subjects.length >= 2 && place) {

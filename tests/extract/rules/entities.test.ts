@@ -226,4 +226,11 @@ describe("states referred back to and military ranks", () => {
     const doc = await extractText('"We said it many times," we said. I said I would go. "We are ready," said Oman\'s foreign minister.');
     expect(doc.entities.length, describeDoc(doc)).toBeGreaterThan(0);
   });
+
+  it("a department in a title is its country's, not an organisation ('Chinese Commerce Minister X', 'US Trade Representative Y')", async () => {
+    const doc = await extractText("Chinese Commerce Minister Wang Wentao called US Trade Representative Jamieson Greer.");
+    expect(has(doc, "Wang Wentao", "LEADS", "China"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Jamieson Greer", "LEADS", "United States"), describeDoc(doc)).toBe(true);
+    expect(doc.entities.filter((e) => e.type === "Organization").length, describeDoc(doc)).toBe(0);
+  });
 });
