@@ -227,6 +227,13 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
     const listed = kidsOf(s, t, /^(dep|appos|acl)$/).filter((k) => k > t && (s.toks[k]!.pos.startsWith("NN") || s.toks[k]!.pos === "VBG") && colonBetween(s, t, k));
     if (listed.length) {
       const out: Entity[] = [];
+      // "presented a three-stage roadmap: A, B and C": a single plan made of several items is itself proposed (and
+      // what "the roadmap" later refers to); "two options: A, or B" are only the options, "a compromise: X" is X.
+      const items = listed.flatMap((k) => [k, ...kidsOf(s, k, "conj")]).length;
+      if (GENERIC_PROPOSAL_NOUNS.has(tok.lemma) && tok.pos === "NN" && items >= 2) {
+        const whole = proposalFor(ctx, s, t, { proposer: ev.agents });
+        if (whole) out.push(whole);
+      }
       for (const k of listed) for (const x of [k, ...kidsOf(s, k, "conj")]) for (const e of resolveOne(ctx, s, x, { t: x, via: s.toks[x]!.pos === "VBG" ? "xcomp" : "obj" }, cls, ev)) if (!out.includes(e)) out.push(e);
       if (out.length) return out;
     }

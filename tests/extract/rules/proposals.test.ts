@@ -181,4 +181,13 @@ describe("'the offer'", () => {
     expect(doc.entities.some((e) => e.type === "Proposal" && e.name === "Jeddah Declaration"), describeDoc(doc)).toBe(true);
     expect(doc.entities.some((e) => e.type === "Country" && e.name === "Belarus"), describeDoc(doc)).toBe(false);
   });
+
+  it("a plan listed in parts after a colon is proposed whole and in parts; 'the roadmap' later is the whole", async () => {
+    const doc = await extractText(
+      "The envoy, Lena Berg, presented a three-stage roadmap: a transitional council, a new constitution and elections within a year. Kenya welcomed the roadmap.",
+    );
+    expect(has(doc, "Lena Berg", "PROPOSED", "three-stage roadmap"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Lena Berg", "PROPOSED", "transitional council"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Kenya", "SUPPORTED", "three-stage roadmap"), describeDoc(doc)).toBe(true);
+  });
 });
