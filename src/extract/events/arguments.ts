@@ -16,7 +16,8 @@ export function agentTokens(p: Predicate): number[] {
   const { s, t } = p;
   if (p.pos === "noun") return nounAgents(s, t);
   if (p.pos === "adj") {
-    const own = ekidsOf(s, t, /^nsubj(:xsubj)?$/);
+    // "he is committed to it": a participle read as the adjective has its subject as a passive's.
+    const own = ekidsOf(s, t, /^nsubj(:xsubj|:pass)?$/);
     if (own.length) return own;
     return controllerAgents(s, t, 0);
   }

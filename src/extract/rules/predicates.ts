@@ -31,7 +31,10 @@ function analyse(s: Sent): Analysis {
   if (hit) return hit;
   const preds: Predicate[] = [];
   for (let t = 0; t < s.toks.length; t++) {
-    const p = verbPredicate(s, t) ?? adjectivePredicate(s, t) ?? nounPredicate(s, t);
+    // "he is committed to it", "Athens is prepared to send a frigate": a passive with no agent states how its
+    // subject stands, as the adjective does.
+    const stative = s.toks[t]!.pos === "VBN" && kidsOf(s, t, "aux:pass").length > 0 && !ekidsOf(s, t, /^(obl:agent|obl:by)$/).length;
+    const p = (stative ? adjectivePredicate(s, t) : undefined) ?? verbPredicate(s, t) ?? adjectivePredicate(s, t) ?? nounPredicate(s, t);
     if (p) preds.push(p);
   }
   const byTok = new Map(preds.map((p) => [p.t, p]));

@@ -261,4 +261,10 @@ describe("joining and pledging", () => {
     const doc = await extractText("Serbia proposed a joint border commission. Kosovo has politely declined. Talks continue next week.");
     expect(has(doc, "Kosovo", "REJECTED", "joint border commission"), describeDoc(doc)).toBe(true);
   });
+
+  it("a passive with no agent states a position as the adjective does ('is committed to', 'is prepared to send')", async () => {
+    const doc = await extractText("Greece is committed to a two-state plan. Athens is prepared to send a frigate.");
+    expect(has(doc, "Greece", "SUPPORTED", "two-state plan"), describeDoc(doc)).toBe(true);
+    expect(has(doc, "Greece", "OFFERED", "frigate"), describeDoc(doc)).toBe(true);
+  });
 });
