@@ -1,4 +1,4 @@
-import { SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
+import { NOUNS, SPEECH_VERBS, TIME_WORDS } from "../lexicon/index.ts";
 import { type Sent, subtree } from "./doc.ts";
 
 /**
@@ -21,6 +21,7 @@ export function repairSentence(s: Sent): void {
   objectReadAsParticipleSubject(s);
   participleReadAsRoot(s);
   verbReadAsParticiple(s);
+  infinitiveOfProposalNoun(s);
   for (let t = 0; t < s.toks.length; t++) {
     // "The offer made by Qatar of free fuel ... went unanswered": a participle with a by-phrase and no auxiliary,
     // read as the main verb with the noun as its subject, is a passive modifying that noun.
@@ -352,6 +353,24 @@ function verbReadAsParticiple(s: Sent): void {
   move(s, v, -1, "root");
   move(s, r, v, "nsubj");
   s.toks[v]!.pos = "VBD";
+}
+
+/**
+ * "rejected a call from the opposition to cut the budget": an infinitive after a verb's object that is a proposing
+ * noun (call, demand, request, proposal...) says what was called for, though the parser hung it on the verb as a
+ * purpose.
+ */
+function infinitiveOfProposalNoun(s: Sent): void {
+  for (let v = 0; v < s.toks.length; v++) {
+    if (!s.toks[v]!.pos.startsWith("VB")) continue;
+    const obj = (s.kids[v] ?? []).find((a) => a.rel === "obj" && (NOUNS.get(s.toks[a.to]!.lemma) ?? []).some((e) => e.class === "PROPOSE"))?.to;
+    if (obj === undefined) continue;
+    for (const a of [...(s.kids[v] ?? [])]) {
+      if (!(a.rel.startsWith("advcl") || a.rel === "xcomp") || a.to <= obj || s.toks[a.to]!.pos !== "VB") continue;
+      if (!(s.kids[a.to] ?? []).some((m) => m.rel === "mark" && s.toks[m.to]!.lower === "to")) continue;
+      move(s, a.to, obj, "acl");
+    }
+  }
 }
 
 function timeReadAsSubject(s: Sent): void {

@@ -373,9 +373,10 @@ function resolveOne(ctx: Ctx, s: Sent, t: number, ref: ThemeRef, cls: PredicateC
       return [p];
     }
   }
-  // "a Cambodian proposal for an immediate swap": the proposal is the swap.
+  // "a Cambodian proposal for an immediate swap": the proposal is the swap; "rejected a call from X to cut the
+  // budget": the cut.
   const noun = nounPredicate(s, t);
-  if (noun?.generic) {
+  if (noun && (noun.generic || noun.cls === "PROPOSE")) {
     const inner = themeRefs(noun)[0];
     if (inner && !meetingAt(ctx, s, inner.t) && !ctx.res.actors(s, inner.t).length) {
       const p = proposalFor(ctx, s, inner.t);

@@ -120,7 +120,9 @@ export function nounPredicate(s: Sent, t: number): Predicate | undefined {
   if (!entries) return undefined;
   const e = entries[0]!;
   // "a call for a ceasefire" is a proposal; "a phone call" is not.
-  if (e.lemma === "call" && !oblPreps(s, t).has("for")) return undefined;
+  // "a call from the opposition to cut the budget" is one too, with its infinitive.
+  const toClause = kidsOf(s, t, /^(acl|acl:to)$/).some((k) => kidsOf(s, k, "mark").some((m) => s.toks[m]!.lower === "to"));
+  if (e.lemma === "call" && !oblPreps(s, t).has("for") && !toClause) return undefined;
   if (e.lemma === "push" && !oblPreps(s, t).has("for")) return undefined;
   return { s, t, cls: e.class, pos: "noun", themePreps: e.themePreps, generic: e.generic, label: tok.lemma };
 }

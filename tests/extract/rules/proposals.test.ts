@@ -190,4 +190,10 @@ describe("'the offer'", () => {
     expect(has(doc, "Lena Berg", "PROPOSED", "transitional council"), describeDoc(doc)).toBe(true);
     expect(has(doc, "Kenya", "SUPPORTED", "three-stage roadmap"), describeDoc(doc)).toBe(true);
   });
+
+  it("'rejected a call from X to cut the budget': X proposed the cut, which was rejected", async () => {
+    const doc = await extractText("The minister rejected a call from the opposition Labour Party to cut the defence budget by a third.");
+    expect(doc.relations.some((r) => r.type === "PROPOSED" && r.subject.includes("labour")), describeDoc(doc)).toBe(true);
+    expect(doc.entities.some((e) => e.type === "Proposal" && /cut the defence budget/i.test(e.name)), describeDoc(doc)).toBe(true);
+  });
 });
