@@ -162,6 +162,14 @@ export function resolveThemes(ctx: Ctx, ev: Event, cls: PredicateClass): Entity[
     const m = recentMeeting(ctx, s, ev.pred.t);
     if (m) out.push(m);
   }
+  // "hosted his counterparts for a day of talks at the naval academy": the talks the guests came for.
+  if (cls === "HOST" && ev.pred.pos === "verb" && !out.some((e) => e.type === "Meeting")) {
+    for (const k of ekidsOf(s, ev.pred.t, /^obl:for$/)) {
+      const of = G.partitiveNouns.has(s.toks[k]!.lemma) ? (ekidsOf(s, k, "nmod:of")[0] ?? k) : k;
+      const m = meetingAt(ctx, s, of) ?? (isMeetingHead(s, of) ? meetingOfNp(ctx, s, of) : undefined);
+      if (m) out.push(m);
+    }
+  }
   // "X has rejected" with nothing after it: the proposal just named in the sentence.
   if (!ev.themes.length && ev.pred.pos === "verb" && (cls === "REJECT" || cls === "SUPPORT" || cls === "OPPOSE")) {
     const p = lastProposal(ctx, s, ev.pred.t);

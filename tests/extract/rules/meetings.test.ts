@@ -279,4 +279,9 @@ describe("measures of talks", () => {
     expect(meetings.length, describeDoc(doc)).toBe(1);
     expect(doc.relations.filter((r) => r.type === "ATTENDED" && r.object === meetings[0]!.id).length, describeDoc(doc)).toBe(2);
   });
+
+  it("a host who received guests 'for talks' hosted the talks", async () => {
+    const doc = await extractText("Defence Minister Hanno Pevkur hosted his Nordic counterparts for a day of talks at the naval academy in Tallinn.");
+    expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "hanno-pevkur" && doc.entities.find((e) => e.id === r.object)?.type === "Meeting"), describeDoc(doc)).toBe(true);
+  });
 });
