@@ -58,6 +58,8 @@ export function polarityOf(s: Sent, t: number): Polarity {
       if (isNegatedToken(s, h) && (rel === "xcomp" || rel === "ccomp")) {
         if (G.negationCarryingVerbs.has(gov.lemma)) p.negated = true;
       }
+      // "We have not come here to sign a ceasefire at any price": the purpose of a journey not made is not done.
+      if (isNegatedToken(s, h) && rel.startsWith("advcl") && G.negationCarryingVerbs.has(gov.lemma) && kidsOf(s, node, "mark").some((k) => s.toks[k]!.lower === "to")) p.negated = true;
       if (rel === "ccomp" || rel === "dep" || rel.startsWith("obl") || rel.startsWith("advcl")) break;
       node = h;
       continue;

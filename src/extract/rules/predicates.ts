@@ -116,6 +116,8 @@ function emit(ctx: Ctx, s: Sent, p: Predicate, rule: string): void {
   const a = analyse(s);
   if (a.consumed.has(p.t)) return;
   const inner = a.themesFrom.get(p.t);
+  // "declined to rule out military force", "refused to reject it": refusing to refuse rejects nothing.
+  if (inner && p.cls === "REJECT" && (inner.cls === "REJECT" || inner.cls === "OPPOSE")) return;
   let themes: ThemeRef[] | undefined;
   if (inner) {
     themes = themeRefs(inner);

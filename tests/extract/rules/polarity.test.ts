@@ -129,4 +129,11 @@ describe("what one would sooner not do", () => {
     expect(entity(doc, "Ana Ruiz")).toBeDefined();
     expect(has(doc, "Ana Ruiz", "SUPPORTED", "*"), describeDoc(doc)).toBe(false);
   });
+
+  it("refusing to refuse rejects nothing; a purpose of a journey not made is not done; a refusal is no proposal", async () => {
+    const doc = await extractText(
+      '"We have not come here to sign a truce at any price," Ruiz said. Moscow has declined to rule out a naval blockade. Madrid\'s refusal was denounced in Washington.',
+    );
+    expect(doc.relations.filter((r) => r.type === "SUPPORTED" || r.type === "REJECTED").length, describeDoc(doc)).toBe(0);
+  });
 });
