@@ -194,6 +194,12 @@ export function proposalFor(ctx: Ctx, s: Sent, t: number, opts: { proposer?: Ent
   e.attrs.head = tok.lemma;
   e.attrs.topic = topicOf(ctx, s, span, t);
   ctx.reg.mention(e, s, from, to, "name");
+  // "a joint intelligence cell in Niamey with a rotating chair" is also "the joint intelligence cell": the noun
+  // with its modifiers, without what follows it, is how it is named again (and searched for).
+  if (tok.pos.startsWith("NN") && to > t && t > from) {
+    const core = spanText(ctx, s, span.filter((k) => k <= t));
+    if (core.split(/\s+/).length >= 2) e.aliases.add(core);
+  }
   return e;
 }
 

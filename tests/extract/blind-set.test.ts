@@ -17,11 +17,17 @@ import { testParser } from "./helpers.ts";
  *   timestamps, a joint statement, a regional outlet's non-native English, hedged reported speech, acronyms and role
  *   nouns...). First measured at entities 0.81, core 0.41, all 0.44, stances 0.35, where the fixes made for the first
  *   blind set had changed nothing: the honest estimate for unseen articles. A few fixes came from its errors since.
+ * - tests/fixtures/eval/blind3: twelve more, written at the end of the session that wrote the second, by a third hand,
+ *   on other regions again (Colombia, the Nile dam, NATO spending, a Syria donor conference, southern Thailand, Pacific
+ *   policing, Greenland, Cabo Delgado, Bangsamoro, Cameroon, the Taiwan Strait, the Baltic). The extractor as the
+ *   session began scored 0.79 / 0.40 / 0.43 / 0.23 on them and as they arrived 0.79 / 0.40 / 0.43 / 0.25: the fixes
+ *   made on the first two blind sets did not carry over. A few general fixes came from their errors after.
  * The floors are the figures reached.
  */
 const SETS = [
   { dir: "tests/fixtures/eval/blind", articles: 10, floors: { entities: 0.85, "relations:core": 0.58, "relations:all": 0.64, stances: 0.48 } },
-  { dir: "tests/fixtures/eval/blind2", articles: 12, floors: { entities: 0.8, "relations:core": 0.44, "relations:all": 0.45, stances: 0.34 } },
+  { dir: "tests/fixtures/eval/blind2", articles: 12, floors: { entities: 0.8, "relations:core": 0.46, "relations:all": 0.48, stances: 0.38 } },
+  { dir: "tests/fixtures/eval/blind3", articles: 12, floors: { entities: 0.78, "relations:core": 0.41, "relations:all": 0.43, stances: 0.23 } },
 ];
 
 const runs = new Map<string, { docs: Extraction[]; gold: GoldFile[] }>();

@@ -196,4 +196,10 @@ describe("'the offer'", () => {
     expect(doc.relations.some((r) => r.type === "PROPOSED" && r.subject.includes("labour")), describeDoc(doc)).toBe(true);
     expect(doc.entities.some((e) => e.type === "Proposal" && /cut the defence budget/i.test(e.name)), describeDoc(doc)).toBe(true);
   });
+
+  it("a proposal named with what follows its noun is also known by the noun and its modifiers", async () => {
+    const doc = await extractText("ECOWAS proposed a joint intelligence cell in Niamey with a rotating chair.");
+    const cell = entitiesLike(doc, "joint intelligence cell", "Proposal")[0];
+    expect(cell?.aliases, describeDoc(doc)).toContain("joint intelligence cell");
+  });
 });
