@@ -108,7 +108,11 @@ export function meetingOfNp(ctx: Ctx, s: Sent, t: number, forceName?: string): E
   const date = dateOf(ctx, s, t);
   let entity: Entity | undefined;
   if (isPart) entity = currentMeeting(ctx, s, t);
-  else if (!isNew) {
+  // "the next summit" after "the next trilateral summit in 2027": the one to come, already named.
+  else if (mods.includes("next") && mods.includes("the")) {
+    entity = ctx.reg.list("Meeting").find((m) => m.attrs.planned === true && m.first < s.toks[t]!.start && [m.name, ...m.aliases].some((n) => /\bnext\b/i.test(n)) && m.attrs.headLemma === tok.lemma);
+  }
+  if (!entity && !isPart && !isNew) {
     entity = currentMeeting(ctx, s, t, (e) => compatible(e, place, date) && e.attrs.planned !== true) ?? currentMeeting(ctx, s, t, (e) => compatible(e, place, date));
   }
   const [from, to] = npRange(s, t);

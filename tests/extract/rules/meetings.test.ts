@@ -284,4 +284,9 @@ describe("measures of talks", () => {
     const doc = await extractText("Defence Minister Hanno Pevkur hosted his Nordic counterparts for a day of talks at the naval academy in Tallinn.");
     expect(doc.relations.some((r) => r.type === "HOSTED" && r.subject === "hanno-pevkur" && doc.entities.find((e) => e.id === r.object)?.type === "Meeting"), describeDoc(doc)).toBe(true);
   });
+
+  it("'the next summit' after 'the next trilateral summit' is the same meeting to come", async () => {
+    const doc = await extractText("Kenya proposed to hold the next regional summit in 2027 in Mombasa. The ministers agreed that Kenya will host the next summit.");
+    expect(doc.entities.filter((e) => e.type === "Meeting").length, describeDoc(doc)).toBe(1);
+  });
 });
