@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { type Sent, kidsOf, subtree, withHyphenated } from "./doc/doc.ts";
+import { type Sent, capitalisedRun, kidsOf, subtree, withHyphenated } from "./doc/doc.ts";
 import type { Entity } from "./entities/registry.ts";
 import { GENERIC_PROPOSAL_NOUNS, MISSION_HEADS, NAMED_PROPOSAL_HEADS, NOUNS, TOPIC_LEXICON, G, TIME_WORDS } from "./lexicon/index.ts";
 import { toAscii } from "../text/normalise.ts";
@@ -423,19 +423,11 @@ const NAME_LINKS = new Set(["of", "on", "for", "the", "to", "between"]);
  */
 export function findNamedProposals(ctx: Ctx): void {
   for (const s of ctx.doc.sents) {
-    const word = (k: number) => s.toks[k] !== undefined && /^\p{Lu}/u.test(s.toks[k]!.text) && /^(NNP|NNPS|NN|NNS|JJ|CD)$/.test(s.toks[k]!.pos);
+    // A year inside the name belongs to it ("the 1992 Consensus").
+    const year = (k: number) => /^\d{4}$/.test(s.toks[k]?.text ?? "");
     for (let i = 0; i < s.toks.length; i++) {
-      if (!word(i) || (i > 0 && word(i - 1))) continue;
-      let j = i;
-      for (;;) {
-        if (word(j + 1) || (/^\d{4}$/.test(s.toks[j + 1]?.text ?? "") && j + 1 > i)) j++;
-        else {
-          let k = j + 1;
-          while (k < s.toks.length && NAME_LINKS.has(s.toks[k]!.lower)) k++;
-          if (k > j + 1 && word(k)) j = k;
-          else break;
-        }
-      }
+      const j = capitalisedRun(s, i, { pos: /^(NNP|NNPS|NN|NNS|JJ|CD)$/, links: NAME_LINKS, maxLinks: Infinity, extends: year });
+      if (j < 0) continue;
       let head = -1;
       for (let k = i; k <= j; k++) if (NAMED_PROPOSAL_HEADS.has(s.toks[k]!.text)) head = k;
       const first = [...Array(j - i + 1).keys()].map((x) => i + x).find((k) => NAMED_PROPOSAL_HEADS.has(s.toks[k]!.text));

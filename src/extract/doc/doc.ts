@@ -207,3 +207,25 @@ export function withHyphenated(s: Sent, lo: number, hi: number): [number, number
   while (hi + 2 < s.toks.length && hyphen(hi + 1) && joined(hi, hi + 1) && joined(hi + 1, hi + 2)) hi += 2;
   return [lo, hi];
 }
+
+/**
+ * The end of the run of capitalised words that starts at token i ("Alliance of Sahel States", "Treaty on the State
+ * Border"), or -1 when no run starts there (i is no name word, or continues one). Name words are joined directly or
+ * through up to `maxLinks` link words in a row ("of", "on the"); `extends` admits further tokens inside a run only.
+ */
+export function capitalisedRun(s: Sent, i: number, opts: { pos: RegExp; links: Set<string>; maxLinks: number; extends?: (k: number) => boolean }): number {
+  const word = (k: number) => s.toks[k] !== undefined && /^\p{Lu}/u.test(s.toks[k]!.text) && opts.pos.test(s.toks[k]!.pos);
+  if (!word(i) || (i > 0 && word(i - 1))) return -1;
+  let j = i;
+  for (;;) {
+    if (word(j + 1) || (opts.extends?.(j + 1) ?? false)) {
+      j++;
+      continue;
+    }
+    let k = j + 1;
+    while (k < s.toks.length && k - j - 1 < opts.maxLinks && opts.links.has(s.toks[k]!.lower)) k++;
+    if (k > j + 1 && word(k)) j = k;
+    else return j;
+  }
+}
+

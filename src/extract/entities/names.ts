@@ -1,5 +1,5 @@
 import { slug } from "../../text/normalise.ts";
-import { type Doc, type Sent, type Tok, kidsOf, withHyphenated } from "../doc/doc.ts";
+import { type Doc, type Sent, type Tok, capitalisedRun, kidsOf, withHyphenated } from "../doc/doc.ts";
 import { COUNTRIES, GROUP_INFO, HONORIFICS, LEADER_LIST, type LeaderInfo, LOCATIVE_PREPS, MEETING_NOUNS, NAME_PARTICLES, ORGS, PLACE_HEADS, type PhraseEntry, REGION_HEADS, TITLE_WORDS, groupFor, isMeetingWord, phrasesStartingWith, G, COLLECTIVE_ACTOR_NOUNS, COMBINING_FORMS, PERSON_ROLE_NOUNS as PERSON_ROLE_WORDS, ORG_NAME_HEADS } from "../lexicon/index.ts";
 import { type Entity, type Mention, Registry } from "./registry.ts";
 
@@ -256,15 +256,9 @@ const NAME_CONNECTORS = new Set(["of", "for", "and"]);
  */
 function headedOrganisations(doc: Doc, reg: Registry, s: Sent, covered: boolean[]): void {
   const toks = s.toks;
-  const word = (k: number) => toks[k] !== undefined && /^\p{Lu}/u.test(toks[k]!.text) && /^(NNP|NNPS|NN|NNS|JJ)$/.test(toks[k]!.pos);
   for (let i = 0; i < toks.length; i++) {
-    if (!word(i) || (i > 0 && word(i - 1))) continue;
-    let j = i;
-    for (;;) {
-      if (word(j + 1)) j++;
-      else if (toks[j + 1] && NAME_CONNECTORS.has(toks[j + 1]!.text) && word(j + 2)) j += 2;
-      else break;
-    }
+    const j = capitalisedRun(s, i, { pos: /^(NNP|NNPS|NN|NNS|JJ)$/, links: NAME_CONNECTORS, maxLinks: 1 });
+    if (j < 0) continue;
     // Connectors join names only inside one ("Alliance of Sahel States"), so trim to the last head-bearing part.
     let heads = 0;
     let lastHead = -1;

@@ -176,7 +176,8 @@ export function resolveThemes(ctx: Ctx, ev: Event, cls: PredicateClass): Entity[
     // "Russia wants its guards to stay. Yerevan has politely declined.": a refusal with nothing after it answers the
     // proposal of the sentence before.
     const before = (m: { sent: number; start: number }) => m.sent === s.index && m.start < s.toks[ev.pred.t]!.start;
-    const answers = (m: { sent: number }) => cls === "REJECT" && m.sent === s.index - 1 && !ctx.reg.list("Proposal").some((q) => q.mentions.some(before));
+    const namedHere = p !== undefined && ctx.reg.list("Proposal").some((q) => q.mentions.some(before));
+    const answers = (m: { sent: number }) => cls === "REJECT" && m.sent === s.index - 1 && !namedHere;
     if (p && p.mentions.some((m) => before(m) || answers(m))) out.push(p);
   }
   return out;
